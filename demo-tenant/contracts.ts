@@ -1,0 +1,40 @@
+// The seams between the demo tenant's parts: the OpenID provider (oidc/), the directory (directory/)
+// and the Graph emulator (graph/). Each part is built and tested on its own; server.ts joins them.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The demo tenant's fixed identity: same values every run, so ids in docs and tests stay true. */
+export const DEMO_TENANT_ID = '3f0e9e5c-1b2a-4c3d-8e4f-5a6b7c8d9e0f';
+export const DEMO_TENANT_DOMAIN = 'contoso.demo';
+/** The dashboard's own app registration in the demo tenant (a public SPA client). */
+export const DEMO_DASHBOARD_CLIENT_ID = '5a1c0de0-0000-4000-8000-00000000da5b';
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
+/** What the Graph emulator learns from the bearer token of a request. */
+export type TokenCheck =
+  | {
+      ok: true;
+      /** Delegated scopes (scp, split, short names like "Policy.Read.All") or application roles. */
+      permissions: string[];
+      kind: 'delegated' | 'application';
+      oid: string;
+      tid: string;
+    }
+  | { ok: false; message: string };
+
+/** Verifies an `Authorization` header value for a Graph request (signature, issuer, audience, expiry). */
+export type GraphTokenVerifier = (authorization: string | undefined) => Promise<TokenCheck>;
+
+/** What the OpenID provider asks of the directory when it mints an access token. */
+export interface ResourceDirectory {
+  /**
+   * The resource a scope or resource indicator names: `https://graph.microsoft.com`, an appId, or an
+   * identifier URI. Returns the resource's appId and audience value, or undefined when no service
+   * principal in the directory exposes it.
+   */
+  findResource(resource: string): { appId: string; audience: string; displayName: string } | undefined;
+  /** Lifetime in seconds for the next access token of this resource, per its effective policy. */
+  accessTokenLifetimeSeconds(resourceAppId: string): number;
+}
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
