@@ -50,6 +50,8 @@ export interface ApplicationObject {
   displayName: string;
   signInAudience?: string | null;
   createdDateTime?: string | null;
+  /** Present when the app exposes an API (it can be the resource a token is for). */
+  identifierUris?: string[] | null;
 }
 
 export interface ServicePrincipalObject {

@@ -1,0 +1,13 @@
+import { parseDefinition, type ParsedDefinition } from './definition';
+import type { Finding, TokenLifetimePolicy } from './types';
+
+export interface PolicyFacts {
+  policy: TokenLifetimePolicy;
+  parsed: ParsedDefinition;
+  findings: Finding[];
+}
+
+export function describePolicy(policy: TokenLifetimePolicy): PolicyFacts {
+  const parsed = parseDefinition(policy.definition);
+  return { policy, parsed, findings: parsed.findings };
+}
