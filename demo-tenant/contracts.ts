@@ -19,6 +19,11 @@ export type TokenCheck =
       kind: 'delegated' | 'application';
       oid: string;
       tid: string;
+      /**
+       * Directory role template ids of a signed-in user (the `wids` claim). As in Entra, a delegated
+       * token may carry a write scope the user's role does not allow: Graph then answers 403.
+       */
+      directoryRoles?: string[];
     }
   | { ok: false; message: string };
 
@@ -38,3 +43,11 @@ export interface ResourceDirectory {
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Directory roles (template ids) that may write token lifetime policies and their links. */
+export const WRITER_ROLE_IDS = [
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  '158c047a-c907-4556-b7ef-446551a6b5f7', // Cloud Application Administrator
+  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', // Application Administrator
+];
+export const GLOBAL_READER_ROLE_ID = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';

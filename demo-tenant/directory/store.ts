@@ -1,0 +1,204 @@
+// The demo tenant's directory in memory, with the indexes every Graph call and token needs.
+// Rules (definition validity, one policy per object, effective lifetime) come from lib/policy.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildPolicyContext, issuedAccessTokenLifetimeSeconds, resolveEffectiveLifetime, type PolicyContext } from '../../lib/policy/resolve';
+import type { DirectoryTarget, TokenLifetimePolicy } from '../../lib/policy/types';
+import type { ResourceDirectory } from '../contracts';
+import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../contracts';
+import type { DemoApplication, DemoServicePrincipal, DirectoryState } from './model';
+import { seedDirectory, type SeedOptions } from './seed';
+
+export type ObjectType = 'application' | 'servicePrincipal';
+
+export class DirectoryError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class DirectoryStore implements ResourceDirectory {
+  private state!: DirectoryState;
+  private applicationsById = new Map<string, DemoApplication>();
+  private servicePrincipalsById = new Map<string, DemoServicePrincipal>();
+  private applicationsByAppId = new Map<string, DemoApplication>();
+  private servicePrincipalsByAppId = new Map<string, DemoServicePrincipal>();
+  private servicePrincipalsByName = new Map<string, DemoServicePrincipal>();
+  private policyContext?: PolicyContext;
+
+  constructor(
+    private readonly seedOptions: SeedOptions = {},
+    private readonly stateFile?: string,
+    private readonly random: () => number = Math.random,
+  ) {
+    this.load(this.readStateFile() ?? seedDirectory(seedOptions));
+  }
+
+  reset(): void {
+    this.load(seedDirectory(this.seedOptions));
+    this.persist();
+  }
+
+  private readStateFile(): DirectoryState | undefined {
+    if (!this.stateFile) return undefined;
+    try {
+      return JSON.parse(readFileSync(this.stateFile, 'utf8')) as DirectoryState;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private persist(): void {
+    if (this.stateFile) writeFileSync(this.stateFile, JSON.stringify(this.state));
+  }
+
+  private load(state: DirectoryState): void {
+    this.state = state;
+    this.applicationsById = new Map(state.applications.map((a) => [a.id, a]));
+    this.servicePrincipalsById = new Map(state.servicePrincipals.map((s) => [s.id, s]));
+    this.applicationsByAppId = new Map(state.applications.map((a) => [a.appId, a]));
+    this.servicePrincipalsByAppId = new Map(state.servicePrincipals.map((s) => [s.appId, s]));
+    this.servicePrincipalsByName = new Map();
+    for (const sp of state.servicePrincipals) {
+      for (const name of sp.servicePrincipalNames) this.servicePrincipalsByName.set(name.toLowerCase().replace(/\/+$/, ''), sp);
+    }
+    this.policyContext = undefined;
+  }
+
+  private changed(policiesChanged = false): void {
+    if (policiesChanged) this.policyContext = undefined;
+    this.persist();
+  }
+
+  // ---- reads ----
+  get policies(): TokenLifetimePolicy[] {
+    return this.state.policies;
+  }
+  get applications(): DemoApplication[] {
+    return this.state.applications;
+  }
+  get servicePrincipals(): DemoServicePrincipal[] {
+    return this.state.servicePrincipals;
+  }
+  getPolicy(id: string): TokenLifetimePolicy | undefined {
+    return this.state.policies.find((p) => p.id === id);
+  }
+  getObject(type: ObjectType, id: string): DemoApplication | DemoServicePrincipal | undefined {
+    return type === 'application' ? this.applicationsById.get(id) : this.servicePrincipalsById.get(id);
+  }
+  linkedPolicyId(type: ObjectType, id: string): string | undefined {
+    return (type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks)[id];
+  }
+  /** appliesTo: every object the policy is linked to. */
+  appliesTo(policyId: string): Array<{ type: ObjectType; object: DemoApplication | DemoServicePrincipal }> {
+    const result: Array<{ type: ObjectType; object: DemoApplication | DemoServicePrincipal }> = [];
+    for (const [id, pid] of Object.entries(this.state.applicationLinks)) {
+      const object = this.applicationsById.get(id);
+      if (pid === policyId && object) result.push({ type: 'application', object });
+    }
+    for (const [id, pid] of Object.entries(this.state.servicePrincipalLinks)) {
+      const object = this.servicePrincipalsById.get(id);
+      if (pid === policyId && object) result.push({ type: 'servicePrincipal', object });
+    }
+    return result;
+  }
+
+  // ---- policy writes (validation is the Graph layer's, through lib/policy) ----
+  createPolicy(policy: TokenLifetimePolicy): TokenLifetimePolicy {
+    if (policy.isOrganizationDefault) this.assertNoOtherDefault(policy.id);
+    this.state.policies.push(policy);
+    this.changed(true);
+    return policy;
+  }
+
+  updatePolicy(id: string, patch: Partial<TokenLifetimePolicy>): void {
+    const policy = this.getPolicy(id);
+    if (!policy) throw notFound(id);
+    if (patch.isOrganizationDefault) this.assertNoOtherDefault(id);
+    Object.assign(policy, patch);
+    this.changed(true);
+  }
+
+  deletePolicy(id: string): void {
+    const index = this.state.policies.findIndex((p) => p.id === id);
+    if (index < 0) throw notFound(id);
+    this.state.policies.splice(index, 1);
+    for (const links of [this.state.applicationLinks, this.state.servicePrincipalLinks]) {
+      for (const [objectId, policyId] of Object.entries(links)) if (policyId === id) delete links[objectId];
+    }
+    this.changed(true);
+  }
+
+  /** Entra keeps one organization default; the dashboard must unset the old one first. */
+  private assertNoOtherDefault(id: string): void {
+    const other = this.state.policies.find((p) => p.isOrganizationDefault && p.id !== id);
+    if (other) {
+      throw new DirectoryError(
+        400,
+        'Request_BadRequest',
+        `Another token lifetime policy ('${other.displayName}', ${other.id}) is already the organization default. Set its isOrganizationDefault to false first.`,
+      );
+    }
+  }
+
+  // ---- links ----
+  link(type: ObjectType, objectId: string, policyId: string): void {
+    if (!this.getObject(type, objectId)) throw notFound(objectId);
+    if (!this.getPolicy(policyId)) throw notFound(policyId);
+    const links = type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks;
+    if (links[objectId]) {
+      throw new DirectoryError(
+        400,
+        'Request_MultipleObjectsWithSameKeyValue',
+        'Another object with the same value for property tokenLifetimePolicies already exists.',
+      );
+    }
+    links[objectId] = policyId;
+    this.changed();
+  }
+
+  unlink(type: ObjectType, objectId: string, policyId: string): void {
+    if (!this.getObject(type, objectId)) throw notFound(objectId);
+    const links = type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks;
+    if (links[objectId] !== policyId) throw notFound(policyId);
+    delete links[objectId];
+    this.changed();
+  }
+
+  // ---- tokens (ResourceDirectory) ----
+  findResource(resource: string): { appId: string; audience: string; displayName: string } | undefined {
+    const key = resource.toLowerCase().replace(/\/+$/, '');
+    const sp = this.servicePrincipalsByAppId.get(key) ?? this.servicePrincipalsByName.get(key);
+    if (!sp) return undefined;
+    const audience = sp.appId === GRAPH_APP_ID ? GRAPH_RESOURCE : sp.appId;
+    return { appId: sp.appId, audience, displayName: sp.displayName };
+  }
+
+  targetFor(appId: string): DirectoryTarget | undefined {
+    const application = this.applicationsByAppId.get(appId);
+    const servicePrincipal = this.servicePrincipalsByAppId.get(appId);
+    if (!application && !servicePrincipal) return undefined;
+    return {
+      appId,
+      displayName: (servicePrincipal ?? application)!.displayName,
+      application,
+      servicePrincipal,
+      applicationPolicyId: application ? this.state.applicationLinks[application.id] : undefined,
+      servicePrincipalPolicyId: servicePrincipal ? this.state.servicePrincipalLinks[servicePrincipal.id] : undefined,
+    };
+  }
+
+  accessTokenLifetimeSeconds(resourceAppId: string): number {
+    const target = this.targetFor(resourceAppId);
+    this.policyContext ??= buildPolicyContext(this.state.policies);
+    if (!target) return issuedAccessTokenLifetimeSeconds({ seconds: null, minSeconds: 3600, maxSeconds: 5400 }, this.random);
+    return issuedAccessTokenLifetimeSeconds(resolveEffectiveLifetime(target, this.policyContext), this.random);
+  }
+}
+
+function notFound(id: string): DirectoryError {
+  return new DirectoryError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+}

@@ -1,0 +1,21 @@
+// `npm run demo-tenant`: the demo tenant alone, configured from DEMO_* environment variables.
+import { DEMO_AUTOMATION_CLIENTS, DEMO_USERS } from './oidc/accounts';
+import { demoTenantOptionsFromEnv, startDemoTenant } from './server';
+
+const options = demoTenantOptionsFromEnv();
+const tenant = await startDemoTenant(options);
+console.log(`Demo tenant (OpenID provider + Microsoft Graph emulator) at ${tenant.url}`);
+console.log(`  Graph: ${tenant.url}/v1.0   discovery: ${tenant.url}/.well-known/openid-configuration`);
+for (const user of DEMO_USERS) console.log(`  user   ${user.email} / ${user.password}`);
+for (const client of DEMO_AUTOMATION_CLIENTS) console.log(`  client ${client.clientId} / ${client.secret}`);
+const controls = [
+  options.latencyMs && `latency ${options.latencyMs} ms`,
+  options.faultRate && `fault rate ${options.faultRate}`,
+  options.size && `size ${options.size}`,
+  options.organizationDefault && 'with organization default',
+].filter(Boolean);
+if (controls.length) console.log(`  controls: ${controls.join(', ')}`);
+
+const stop = () => tenant.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,65 @@
+// The demo tenant's people and automation clients. Passwords and secrets are public on purpose:
+// this tenant exists only on the admin's own machine.
+import { DEMO_TENANT_DOMAIN, DEMO_TENANT_ID, GLOBAL_READER_ROLE_ID, WRITER_ROLE_IDS } from '../contracts';
+
+export const GRAPH_PERMISSIONS = {
+  readPolicies: 'Policy.Read.All',
+  readApplications: 'Application.Read.All',
+  writePolicies: 'Policy.ReadWrite.ApplicationConfiguration',
+  writeApplications: 'Application.ReadWrite.All',
+} as const;
+const ALL = Object.values(GRAPH_PERMISSIONS);
+const READ = [GRAPH_PERMISSIONS.readPolicies, GRAPH_PERMISSIONS.readApplications];
+
+export interface DemoUser {
+  accountId: string;
+  email: string;
+  password: string;
+  name: string;
+  /** Directory roles (wids): the admin may write, the reader may only read. */
+  directoryRoles: string[];
+  /** Delegated permissions this user's consent covers. */
+  permissions: string[];
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    accountId: '7d1c7f2e-5a3b-4c6d-8e9f-0a1b2c3d4e01',
+    email: `admin@${DEMO_TENANT_DOMAIN}`,
+    password: 'Admin-Demo-1',
+    name: 'Adele Admin',
+    directoryRoles: [WRITER_ROLE_IDS[1]],
+    permissions: ALL,
+  },
+  {
+    accountId: '7d1c7f2e-5a3b-4c6d-8e9f-0a1b2c3d4e02',
+    email: `reader@${DEMO_TENANT_DOMAIN}`,
+    password: 'Reader-Demo-1',
+    name: 'Reese Reader',
+    directoryRoles: [GLOBAL_READER_ROLE_ID],
+    permissions: READ,
+  },
+];
+
+export interface DemoAutomationClient {
+  clientId: string;
+  secret: string;
+  objectId: string;
+  /** Application permissions (the `roles` claim of client-credentials tokens). */
+  roles: string[];
+}
+
+export const DEMO_AUTOMATION_CLIENTS: DemoAutomationClient[] = [
+  { clientId: 'demo-automation', secret: 'demo-automation-secret', objectId: '8e2d8a3f-6b4c-4d7e-9fa0-1b2c3d4e5f01', roles: ALL },
+  { clientId: 'demo-reader', secret: 'demo-reader-secret', objectId: '8e2d8a3f-6b4c-4d7e-9fa0-1b2c3d4e5f02', roles: READ },
+];
+
+export const DEMO_TENANT = { id: DEMO_TENANT_ID, domain: DEMO_TENANT_DOMAIN };
+
+export function findUserByEmail(email: string): DemoUser | undefined {
+  return DEMO_USERS.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+}
+
+export function findUser(accountId: string): DemoUser | undefined {
+  return DEMO_USERS.find((u) => u.accountId === accountId);
+}

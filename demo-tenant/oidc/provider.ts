@@ -1,0 +1,215 @@
+// The demo tenant's OpenID Connect provider, on oidc-provider (the certified library), configured
+// to behave like Entra ID where the dashboard can tell: scopes, audiences, claims, lifetimes.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { DEMO_DASHBOARD_CLIENT_ID, DEMO_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE, type RequestHandler, type ResourceDirectory } from '../contracts';
+import { DEMO_AUTOMATION_CLIENTS, DEMO_USERS, findUser, findUserByEmail, GRAPH_PERMISSIONS } from './accounts';
+import type { SigningKeys } from './keys';
+import { errorPage, loginPage, logoutPage, signedOutPage } from './pages';
+
+export interface ProviderOptions {
+  issuer: string;
+  directory: ResourceDirectory;
+  keys: SigningKeys;
+  /** Dashboard origins: redirect URIs and CORS. */
+  appOrigins: string[];
+}
+
+const GRAPH_SCOPES = Object.values(GRAPH_PERMISSIONS).map((p) => `${GRAPH_RESOURCE}/${p}`);
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+/** `https://graph.microsoft.com/Policy.Read.All` → resource `https://graph.microsoft.com`; `{appId}/.default` → `api://{appId}`. */
+export function resourceOfScope(scope: string): string | undefined {
+  if (OIDC_SCOPES.has(scope)) return undefined;
+  const slash = scope.lastIndexOf('/');
+  if (slash <= 0) return undefined;
+  const resource = scope.slice(0, slash);
+  return /^[0-9a-f-]{36}$/i.test(resource) ? `api://${resource}` : resource;
+}
+
+function audienceKey(resource: string): string {
+  // oidc-provider wants absolute URIs as resource indicators; Entra accepts bare appIds.
+  return resource.replace(/^api:\/\/([0-9a-f-]{36})$/i, '$1');
+}
+
+export function createDemoProvider(options: ProviderOptions): { provider: Provider; handler: RequestHandler } {
+  const { directory } = options;
+  const redirectUris = options.appOrigins.flatMap((o) => [`${o}/`, `${o}/redirect`]);
+
+  const lifetimeFor = (token: { resourceServer?: { audience?: string } }) => {
+    const audience = token.resourceServer?.audience;
+    if (!audience) return 3600;
+    const appId = audience === GRAPH_RESOURCE ? GRAPH_APP_ID : audience;
+    return directory.accessTokenLifetimeSeconds(appId);
+  };
+
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: DEMO_DASHBOARD_CLIENT_ID,
+        client_name: 'Token lifetime policy dashboard',
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: redirectUris,
+        post_logout_redirect_uris: redirectUris,
+      },
+      ...DEMO_AUTOMATION_CLIENTS.map((c) => ({
+        client_id: c.clientId,
+        client_secret: c.secret,
+        client_name: c.clientId,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_post' as const,
+      })),
+    ],
+    clientBasedCORS: (_ctx, origin) => options.appOrigins.includes(origin),
+    cookies: { keys: options.keys.cookieKeys },
+    jwks: { keys: [options.keys.privateJwk] },
+    claims: { openid: ['sub', 'tid', 'oid', 'wids'], profile: ['name', 'preferred_username'], email: ['email'] },
+    conformIdTokenClaims: false,
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.body = signedOutPage();
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async (ctx, _client, oneOf) => {
+          if (oneOf) return oneOf;
+          const scopes = String(ctx.oidc.params?.scope ?? '').split(' ');
+          return scopes.map(resourceOfScope).find(Boolean) ?? undefined;
+        },
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, resourceIndicator) => {
+          const found = directory.findResource(audienceKey(resourceIndicator));
+          if (!found) throw new errors.InvalidTarget(`No service principal in this tenant exposes '${resourceIndicator}'.`);
+          const scopes =
+            found.audience === GRAPH_RESOURCE
+              ? [...GRAPH_SCOPES, `${GRAPH_RESOURCE}/.default`]
+              : [`${found.appId}/.default`, `api://${found.appId}/.default`, `${resourceIndicator}/.default`, `${resourceIndicator}/user_impersonation`];
+          return { scope: scopes.join(' '), audience: found.audience, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        },
+      },
+    },
+    async findAccount(_ctx, id) {
+      const user = findUser(id);
+      if (!user) return undefined;
+      return {
+        accountId: user.accountId,
+        async claims() {
+          return { sub: user.accountId, oid: user.accountId, tid: DEMO_TENANT_ID, wids: user.directoryRoles, name: user.name, preferred_username: user.email, email: user.email };
+        },
+      };
+    },
+    // Consent is automatic in the demo: the tenant's admin has consented for the dashboard.
+    async loadExistingGrant(ctx) {
+      const clientId = ctx.oidc.client!.clientId;
+      const session = ctx.oidc.session!;
+      const existing = ctx.oidc.result?.consent?.grantId || session.grantIdFor(clientId);
+      if (existing) return ctx.oidc.provider.Grant.find(existing);
+      const user = findUser(session.accountId!);
+      const grant = new ctx.oidc.provider.Grant({ clientId, accountId: session.accountId! });
+      grant.addOIDCScope('openid profile email offline_access');
+      grant.addResourceScope(GRAPH_RESOURCE, (user?.permissions ?? []).map((p) => `${GRAPH_RESOURCE}/${p}`).join(' '));
+      await grant.save();
+      session.grantIdFor(clientId, grant.jti);
+      return grant;
+    },
+    async extraTokenClaims(_ctx, token) {
+      const base = { tid: DEMO_TENANT_ID, ver: '2.0' };
+      if (token.kind === 'ClientCredentials') {
+        const client = DEMO_AUTOMATION_CLIENTS.find((c) => c.clientId === token.clientId);
+        const graph = (token as { resourceServer?: { audience?: string } }).resourceServer?.audience === GRAPH_RESOURCE;
+        return { ...base, oid: client?.objectId, sub: client?.objectId, appid: token.clientId, azp: token.clientId, roles: graph ? client?.roles : undefined, idtyp: 'app' };
+      }
+      const user = findUser(String((token as { accountId?: string }).accountId));
+      const scope = String((token as { scope?: string }).scope ?? '');
+      const scp = scope
+        .split(' ')
+        .filter((s) => s.includes('/') && !s.endsWith('/.default'))
+        .map((s) => s.slice(s.lastIndexOf('/') + 1))
+        .join(' ');
+      return { ...base, oid: user?.accountId, name: user?.name, preferred_username: user?.email, wids: user?.directoryRoles, scp, appid: token.clientId, azp: token.clientId, idtyp: 'user' };
+    },
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    ttl: {
+      AccessToken: (_ctx, token) => lifetimeFor(token as never),
+      ClientCredentials: (_ctx, token) => lifetimeFor(token as never),
+      IdToken: 3600,
+      RefreshToken: 24 * 3600,
+      Interaction: 3600,
+      Session: 24 * 3600,
+      Grant: 24 * 3600,
+      AuthorizationCode: 300,
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    renderError: async (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(String(out.error), out.error_description ? String(out.error_description) : undefined);
+    },
+  };
+
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = false;
+  const callback = provider.callback();
+
+  const handler: RequestHandler = async (req, res) => {
+    const url = new URL(req.url ?? '/', options.issuer);
+    const interaction = /^\/interaction\/([^/]+)(\/login)?$/.exec(url.pathname);
+    if (interaction) return handleInteraction(provider, req, res, Boolean(interaction[2]));
+    return callback(req, res);
+  };
+  return { provider, handler };
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function html(res: ServerResponse, status: number, body: string) {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' });
+  res.end(body);
+}
+
+async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, submitted: boolean) {
+  let details;
+  try {
+    details = await provider.interactionDetails(req, res);
+  } catch {
+    return html(res, 400, errorPage('This sign-in has expired', 'return to the dashboard and sign in again'));
+  }
+  const client = await provider.Client.find(String(details.params.client_id));
+  const clientName = client?.clientName ?? 'the dashboard';
+  const action = `/interaction/${details.uid}/login`;
+  if (details.prompt.name === 'login') {
+    if (!submitted || req.method !== 'POST') return html(res, 200, loginPage(action, { clientName, email: String(details.params.login_hint ?? '') }));
+    const form = await readForm(req);
+    const email = form.get('email') ?? '';
+    const user = findUserByEmail(email);
+    if (!user || user.password !== form.get('password')) {
+      return html(res, 200, loginPage(action, { clientName, email, error: 'Your email or password is incorrect. Check the demo accounts below.' }));
+    }
+    return provider.interactionFinished(req, res, { login: { accountId: user.accountId } }, { mergeWithLastSubmission: false });
+  }
+  // Consent: granted by loadExistingGrant; anything left is finished without asking.
+  const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
+  grant.addOIDCScope('openid profile email offline_access');
+  await grant.save();
+  return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+}
+
+export { DEMO_USERS };
+export type { KoaContextWithOIDC };
