@@ -1,0 +1,102 @@
+// The one Graph client of the dashboard: typed calls for every endpoint of GRAPH-CONTRACT.md.
+import { Client, GraphError, type GraphRequest } from '@microsoft/microsoft-graph-client';
+import type { DirectoryObjectsApi } from './directory';
+import { createDirectoryApi } from './directory';
+import { GraphRequestError, networkError } from './errors';
+import { AuthMiddleware, chain, DEFAULT_RETRY_POLICY, FetchMiddleware, RetryOption, SafeRetryMiddleware, ScopesOption, type RetryPolicy } from './middleware';
+import { createPoliciesApi, type PoliciesApi } from './policies';
+import { createBatchApi, type BatchApi } from './batch';
+
+export interface GraphApiOptions {
+  getToken: (scopes: string[]) => Promise<string>;
+  /** e.g. https://graph.microsoft.com/v1.0 or the demo tenant's http://localhost:4000/v1.0 */
+  graphBaseUrl: string;
+  readScopes: string[];
+  writeScopes: string[];
+  fetchImpl?: typeof fetch;
+  retryPolicy?: Partial<RetryPolicy>;
+}
+
+/** What every module of lib/graph builds on. */
+export interface GraphCore {
+  graphBaseUrl: string;
+  request(path: string, access: 'read' | 'write', options?: { retry?: boolean; headers?: Record<string, string> }): GraphRequest;
+  call<T>(run: () => Promise<T>): Promise<T>;
+}
+
+export type GraphApi = PoliciesApi & DirectoryObjectsApi & BatchApi & { graphBaseUrl: string };
+
+export function toGraphRequestError(error: unknown): GraphRequestError {
+  if (error instanceof GraphRequestError) return error;
+  if (error instanceof GraphError && error.statusCode > 0) {
+    const headers = error.headers;
+    const retryAfter = headers?.get('Retry-After');
+    return new GraphRequestError({
+      status: error.statusCode,
+      code: error.code ?? `HTTP${error.statusCode}`,
+      message: error.message,
+      requestId: error.requestId ?? headers?.get('request-id') ?? undefined,
+      clientRequestId: headers?.get('client-request-id') ?? undefined,
+      date: error.date instanceof Date && !Number.isNaN(error.date.getTime()) ? error.date.toISOString() : undefined,
+      retryAfterSeconds: retryAfter ? Number(retryAfter) : undefined,
+    });
+  }
+  return networkError(error);
+}
+
+/**
+ * nextLinks are absolute. The SDK only recognises https Graph URLs as absolute, so an http demo
+ * tenant's nextLink would be glued onto the base: make it relative, and refuse any foreign host.
+ */
+export function relativeToGraph(path: string, graphBaseUrl: string): string {
+  if (!/^https?:\/\//i.test(path)) return path;
+  const url = new URL(path);
+  const base = new URL(graphBaseUrl);
+  if (url.host !== base.host || !url.pathname.startsWith(base.pathname)) {
+    throw new Error(`Refusing to follow a link outside Microsoft Graph: ${url.origin}`);
+  }
+  return url.pathname.slice(base.pathname.length) + url.search;
+}
+
+export function createGraphApi(options: GraphApiOptions): GraphApi {
+  const base = new URL(options.graphBaseUrl.replace(/\/$/, ''));
+  const version = base.pathname.split('/').filter(Boolean).pop() ?? 'v1.0';
+  const rootUrl = `${base.origin}${base.pathname.replace(new RegExp(`/${version}$`), '')}/`;
+  const client = Client.initWithMiddleware({
+    baseUrl: rootUrl,
+    defaultVersion: version,
+    customHosts: new Set([base.host]),
+    middleware: chain(
+      new AuthMiddleware(options.getToken, base.host, options.readScopes),
+      new SafeRetryMiddleware({ ...DEFAULT_RETRY_POLICY, ...options.retryPolicy }),
+      new FetchMiddleware(options.fetchImpl),
+    ),
+  });
+  const graphBaseUrl = `${base.origin}${base.pathname}`;
+  const core: GraphCore = {
+    graphBaseUrl,
+    request(path, access, requestOptions = {}) {
+      const request = client
+        .api(relativeToGraph(path, graphBaseUrl))
+        .middlewareOptions([
+          new ScopesOption(access === 'write' ? options.writeScopes : options.readScopes),
+          new RetryOption(requestOptions.retry ?? true),
+        ]);
+      if (requestOptions.headers) request.headers(requestOptions.headers);
+      return request;
+    },
+    async call(run) {
+      try {
+        return await run();
+      } catch (error) {
+        throw toGraphRequestError(error);
+      }
+    },
+  };
+  return {
+    graphBaseUrl,
+    ...createPoliciesApi(core),
+    ...createDirectoryApi(core),
+    ...createBatchApi(core),
+  };
+}
