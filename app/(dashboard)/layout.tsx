@@ -1,0 +1,21 @@
+'use client';
+
+import { AuthProvider } from '@/components/auth/auth-provider';
+import { SignInGate } from '@/components/auth/sign-in-gate';
+import { WriteAccessProvider } from '@/components/auth/write-access';
+import { AppShell } from '@/components/shell/app-shell';
+import { GraphProvider } from '@/components/shell/graph-provider';
+
+export default function DashboardLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <AuthProvider>
+      <SignInGate>
+        <GraphProvider>
+          <WriteAccessProvider>
+            <AppShell>{children}</AppShell>
+          </WriteAccessProvider>
+        </GraphProvider>
+      </SignInGate>
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,7 @@
+import { PolicyList } from '@/components/policies/policy-list';
+
+export const metadata = { title: 'Policies' };
+
+export default function PoliciesPage() {
+  return <PolicyList />;
+}

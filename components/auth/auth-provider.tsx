@@ -1,0 +1,105 @@
+'use client';
+
+import { EventType, PublicClientApplication, type AccountInfo } from '@azure/msal-browser';
+import { MsalProvider } from '@azure/msal-react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createMsalConfiguration } from '@/lib/auth/msal-config';
+import { getAuthSettings, type AuthSettings } from '@/lib/auth/settings';
+import { createAccessTokenSource, type AccessTokenSource } from '@/lib/auth/token-source';
+
+interface AuthContextValue {
+  settings: AuthSettings;
+  pca: PublicClientApplication;
+  tokenSource: AccessTokenSource;
+  /** Set while an interactive prompt is open, to explain it. */
+  interactionReason?: string;
+}
+
+const AuthContext = createContext<AuthContextValue | undefined>(undefined);
+
+let instance: PublicClientApplication | undefined;
+
+function msalInstance(settings: AuthSettings): PublicClientApplication {
+  instance ??= new PublicClientApplication(createMsalConfiguration(settings, window.location.origin));
+  return instance;
+}
+
+/** MSAL once per page, initialised and with the redirect response handled before anything renders. */
+export function AuthProvider({ children }: { children: React.ReactNode }) {
+  const settings = useMemo(() => getAuthSettings(), []);
+  const [ready, setReady] = useState<PublicClientApplication>();
+  const [failure, setFailure] = useState<string>();
+  const [interactionReason, setInteractionReason] = useState<string>();
+
+  useEffect(() => {
+    const pca = msalInstance(settings);
+    let cancelled = false;
+    pca
+      .initialize()
+      .then(() => pca.handleRedirectPromise())
+      .then((result) => {
+        const account: AccountInfo | null = result?.account ?? pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+        if (account) pca.setActiveAccount(account);
+        pca.addEventCallback((event) => {
+          if (event.eventType === EventType.LOGIN_SUCCESS && event.payload && 'account' in event.payload && event.payload.account) {
+            pca.setActiveAccount(event.payload.account);
+          }
+        });
+        if (!cancelled) setReady(pca);
+      })
+      .catch((error: Error) => !cancelled && setFailure(error.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [settings]);
+
+  const value = useMemo(
+    () =>
+      ready && {
+        settings,
+        pca: ready,
+        interactionReason,
+        tokenSource: createAccessTokenSource(ready, {
+          onInteraction: (scopes) =>
+            setInteractionReason(
+              scopes.some((s) => s.includes('ReadWrite'))
+                ? 'Microsoft asks you to approve write permissions the first time you change something.'
+                : 'Your session needs you to sign in again; unsaved changes stay on this page.',
+            ),
+        }),
+      },
+    [ready, settings, interactionReason],
+  );
+
+  if (failure) {
+    return (
+      <main className="mx-auto max-w-xl p-10" role="alert">
+        <h1 className="text-xl font-semibold">Sign-in could not start</h1>
+        <p className="mt-2">{failure}</p>
+        <p className="mt-2 text-sm">Check the dashboard&apos;s Entra configuration (client id, tenant id, redirect URI) and reload.</p>
+      </main>
+    );
+  }
+  if (!value) {
+    return (
+      <div role="status" className="p-10 text-sm text-slate-600 dark:text-slate-300">
+        Starting sign-in…
+      </div>
+    );
+  }
+  return (
+    <MsalProvider instance={value.pca}>
+      <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+    </MsalProvider>
+  );
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>.');
+  return value;
+}
+
+export function useAccessTokenSource(): AccessTokenSource {
+  return useAuth().tokenSource;
+}
