@@ -2,6 +2,7 @@
 // Rules (definition validity, one policy per object, effective lifetime) come from lib/policy.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildPolicyContext, issuedAccessTokenLifetimeSeconds, resolveEffectiveLifetime, type PolicyContext } from '../../lib/policy/resolve';
+import { BUILT_IN_ACCESS_TOKEN_LIFETIME } from '../../lib/policy/lifetime';
 import type { DirectoryTarget, TokenLifetimePolicy } from '../../lib/policy/types';
 import type { ResourceDirectory } from '../contracts';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../contracts';
@@ -194,7 +195,10 @@ export class DirectoryStore implements ResourceDirectory {
   accessTokenLifetimeSeconds(resourceAppId: string): number {
     const target = this.targetFor(resourceAppId);
     this.policyContext ??= buildPolicyContext(this.state.policies);
-    if (!target) return issuedAccessTokenLifetimeSeconds({ seconds: null, minSeconds: 3600, maxSeconds: 5400 }, this.random);
+    if (!target) {
+      const { minSeconds, maxSeconds } = BUILT_IN_ACCESS_TOKEN_LIFETIME;
+      return minSeconds + Math.floor(this.random() * (maxSeconds - minSeconds + 1));
+    }
     return issuedAccessTokenLifetimeSeconds(resolveEffectiveLifetime(target, this.policyContext), this.random);
   }
 }

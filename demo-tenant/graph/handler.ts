@@ -112,12 +112,21 @@ export function createGraphHandler(options: GraphHandlerOptions): RequestHandler
       stats.reset();
       return json(200, stats.snapshot());
     }
+    if (pathname === '/_demo/controls' && req.method === 'POST') {
+      // Tests turn throttling and latency on and off without restarting the tenant.
+      return readJson(req).then((body) => {
+        const controls = (body ?? {}) as { faultRate?: number; latencyMs?: number };
+        if (typeof controls.faultRate === 'number') options.faultRate = controls.faultRate;
+        if (typeof controls.latencyMs === 'number') options.latencyMs = controls.latencyMs;
+        json(200, { faultRate: options.faultRate ?? 0, latencyMs: options.latencyMs ?? 0 });
+      });
+    }
     if (pathname === '/_demo/reset' && req.method === 'POST') {
       options.store.reset();
       stats.reset();
       return json(200, { reset: true });
     }
-    json(404, { error: 'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset or POST /_demo/reset.' });
+    json(404, { error: 'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset, POST /_demo/controls or POST /_demo/reset.' });
   };
 
   return Object.assign(handler, { stats });

@@ -1,24 +1,19 @@
+// Audit classes of an effective lifetime. Lives apart from audit.ts so resolve.ts can use it
+// without an import cycle.
 import { BUILT_IN_ACCESS_TOKEN_LIFETIME, MAX_ACCESS_TOKEN_LIFETIME_SECONDS } from './lifetime';
 
 /**
- * shortened < 60 min; built-in-default = no policy (60–90 min at random); standard = a policy
- * within 60–90 min; extended > 90 min and < 1 day; maximum = 1 day.
+ * shortened: a policy sets < 60 min; built-in-default: no policy (random 60–90 min);
+ * standard: a policy sets 60–90 min; extended: > 90 min and < 1 day; maximum: 1 day.
  */
 export type AuditClass = 'shortened' | 'built-in-default' | 'standard' | 'extended' | 'maximum';
 
-export const AUDIT_CLASS_LABELS: Record<AuditClass, string> = {
-  shortened: 'Shortened (< 60 min)',
-  'built-in-default': 'Built-in default (60–90 min)',
-  standard: 'Policy within 60–90 min',
-  extended: 'Extended (> 90 min)',
-  maximum: 'Maximum (1 day)',
-};
+export const AUDIT_CLASSES: readonly AuditClass[] = ['shortened', 'built-in-default', 'standard', 'extended', 'maximum'];
 
-export function classifyLifetime(effective: { seconds: number | null }): AuditClass {
-  const seconds = effective.seconds;
-  if (seconds === null) return 'built-in-default';
-  if (seconds < BUILT_IN_ACCESS_TOKEN_LIFETIME.minSeconds) return 'shortened';
-  if (seconds >= MAX_ACCESS_TOKEN_LIFETIME_SECONDS) return 'maximum';
-  if (seconds > BUILT_IN_ACCESS_TOKEN_LIFETIME.maxSeconds) return 'extended';
-  return 'standard';
+export function classifyLifetime(e: { seconds: number | null }): AuditClass {
+  if (e.seconds === null) return 'built-in-default';
+  if (e.seconds < BUILT_IN_ACCESS_TOKEN_LIFETIME.minSeconds) return 'shortened';
+  if (e.seconds <= BUILT_IN_ACCESS_TOKEN_LIFETIME.maxSeconds) return 'standard';
+  if (e.seconds < MAX_ACCESS_TOKEN_LIFETIME_SECONDS) return 'extended';
+  return 'maximum';
 }

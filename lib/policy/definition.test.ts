@@ -1,103 +1,127 @@
 import { describe, expect, it } from 'vitest';
 import { buildDefinition, checkDefinitionForWrite, parseDefinition } from './definition';
 
-const def = (policy: Record<string, unknown>) => [JSON.stringify({ TokenLifetimePolicy: policy })];
+const def = (inner: Record<string, unknown>) => [JSON.stringify({ TokenLifetimePolicy: inner })];
+const codes = (definition: unknown) => parseDefinition(definition).findings.map((f) => f.code);
 
 describe('parseDefinition', () => {
-  it('reads a plain 8 h policy', () => {
+  it('reads a clean definition with no findings', () => {
     const parsed = parseDefinition(def({ Version: 1, AccessTokenLifetime: '08:00:00' }));
-    expect(parsed).toMatchObject({ usable: true, accessTokenLifetimeSeconds: 28800, accessTokenLifetime: '08:00:00' });
-    expect(parsed.findings).toEqual([]);
+    expect(parsed).toMatchObject({
+      accessTokenLifetimeSeconds: 28800,
+      accessTokenLifetime: '08:00:00',
+      rawAccessTokenLifetime: '08:00:00',
+      version: 1,
+      usable: true,
+      findings: [],
+    });
   });
 
-  it('flags every retired property by name', () => {
+  it('reports each retired property and keeps the policy usable', () => {
     const parsed = parseDefinition(
-      def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '90.00:00:00', MaxAgeSingleFactor: 'until-revoked' }),
+      def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '90.00:00:00', MaxAgeSessionMultiFactor: 'until-revoked' }),
     );
+    expect(parsed.retiredProperties).toEqual(['MaxInactiveTime', 'MaxAgeSessionMultiFactor']);
+    expect(parsed.findings.filter((f) => f.code === 'retired-property').map((f) => f.property)).toEqual([
+      'MaxInactiveTime',
+      'MaxAgeSessionMultiFactor',
+    ]);
     expect(parsed.usable).toBe(true);
-    expect(parsed.retiredProperties).toEqual(['MaxInactiveTime', 'MaxAgeSingleFactor']);
-    const retired = parsed.findings.filter((f) => f.code === 'retired-property');
-    expect(retired.map((f) => f.property)).toEqual(['MaxInactiveTime', 'MaxAgeSingleFactor']);
-    expect(retired[0].message).toMatch(/no effect since 30 January 2021/);
   });
 
-  it('reports malformed JSON instead of throwing', () => {
-    const parsed = parseDefinition(['{"TokenLifetimePolicy":']);
+  it('reports a retired-only definition as missing AccessTokenLifetime', () => {
+    const parsed = parseDefinition(def({ Version: 1, MaxInactiveTime: '90.00:00:00' }));
     expect(parsed.usable).toBe(false);
-    expect(parsed.findings[0]).toMatchObject({ code: 'malformed-json', severity: 'error' });
+    expect(codes(def({ Version: 1, MaxInactiveTime: '90.00:00:00' }))).toEqual(['retired-property', 'missing-access-token-lifetime']);
   });
 
-  it('reports a missing AccessTokenLifetime', () => {
-    const parsed = parseDefinition(def({ Version: 1, MaxInactiveTime: '1.00:00:00' }));
-    expect(parsed.usable).toBe(false);
-    expect(parsed.findings.map((f) => f.code)).toContain('missing-access-token-lifetime');
+  it('reports malformed JSON without throwing', () => {
+    expect(() => parseDefinition(['{"TokenLifetimePolicy":'])).not.toThrow();
+    expect(codes(['{"TokenLifetimePolicy":'])).toEqual(['malformed-json']);
+    expect(parseDefinition(['{']).usable).toBe(false);
   });
 
-  it('reports a wrong Version', () => {
+  it('reports a wrong Version but still reads the lifetime', () => {
     const parsed = parseDefinition(def({ Version: 2, AccessTokenLifetime: '02:00:00' }));
-    expect(parsed.usable).toBe(true);
     expect(parsed.findings.map((f) => f.code)).toEqual(['unexpected-version']);
+    expect(parsed.usable).toBe(true);
   });
 
-  it('reads the first of several strings and says so', () => {
+  it('reports two strings and reads the first', () => {
     const parsed = parseDefinition([...def({ Version: 1, AccessTokenLifetime: '02:00:00' }), '{}']);
-    expect(parsed.accessTokenLifetimeSeconds).toBe(7200);
     expect(parsed.findings.map((f) => f.code)).toEqual(['multiple-definition-strings']);
+    expect(parsed.accessTokenLifetimeSeconds).toBe(7200);
   });
 
-  it.each([[null], [42], [{}], [[42]], [[]], ['not json'], [['[1,2]']], [['{"TokenLifetimePolicy": "x"}']]])(
-    'never throws on %j',
-    (input) => {
-      const parsed = parseDefinition(input);
-      expect(parsed.usable).toBe(false);
-      expect(parsed.findings.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([null, undefined, 42, { TokenLifetimePolicy: {} }, []])('reports a non-array or empty definition %j', (value) => {
+    const parsed = parseDefinition(value);
+    expect(parsed.usable).toBe(false);
+    expect(parsed.findings[0].code).toBe('empty-definition');
+  });
 
-  it('flags non-canonical and out-of-range values', () => {
-    const ninety = parseDefinition(def({ Version: 1, AccessTokenLifetime: '00:90:00' }));
-    expect(ninety).toMatchObject({ usable: true, accessTokenLifetimeSeconds: 5400, accessTokenLifetime: '01:30:00' });
-    expect(ninety.findings.map((f) => f.code)).toEqual(['non-canonical-timespan']);
-    const short = parseDefinition(def({ Version: 1, AccessTokenLifetime: '00:05:00' }));
-    expect(short.usable).toBe(false);
-    expect(short.findings.map((f) => f.code)).toEqual(['out-of-range']);
-    const garbage = parseDefinition(def({ Version: 1, AccessTokenLifetime: 7200 }));
-    expect(garbage.findings.map((f) => f.code)).toEqual(['invalid-timespan']);
+  it('reports an object without TokenLifetimePolicy', () => {
+    expect(codes(['{"Something":{}}'])).toEqual(['not-a-policy-object']);
+    expect(codes(['[1,2]'])).toEqual(['not-a-policy-object']);
+  });
+
+  it('reports out-of-range, non-canonical and invalid lifetimes', () => {
+    expect(codes(def({ Version: 1, AccessTokenLifetime: '00:05:00' }))).toEqual(['out-of-range']);
+    expect(codes(def({ Version: 1, AccessTokenLifetime: '00:90:00' }))).toEqual(['non-canonical-timespan']);
+    expect(codes(def({ Version: 1, AccessTokenLifetime: 'abc' }))).toEqual(['invalid-timespan']);
+    expect(codes(def({ Version: 1, AccessTokenLifetime: 3600 }))).toEqual(['invalid-timespan']);
+    expect(parseDefinition(def({ Version: 1, AccessTokenLifetime: '1.00:00:01' }))).toMatchObject({ usable: false, accessTokenLifetimeSeconds: 86401 });
+  });
+
+  it('keeps unknown properties', () => {
+    const parsed = parseDefinition(def({ Version: 1, AccessTokenLifetime: '02:00:00', Custom: { a: 1 } }));
+    expect(parsed.properties.Custom).toEqual({ a: 1 });
   });
 });
 
 describe('buildDefinition', () => {
-  it('writes canonical Version 1 and keeps unknown properties', () => {
-    const base = def({ Version: 1, AccessTokenLifetime: '00:90:00', FutureSetting: { a: 1 }, MaxInactiveTime: '1.00:00:00' });
-    const [text] = buildDefinition({ base, accessTokenLifetimeSeconds: 28800 });
-    expect(JSON.parse(text)).toEqual({
-      TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '08:00:00', FutureSetting: { a: 1 }, MaxInactiveTime: '1.00:00:00' },
-    });
+  it('writes canonical TimeSpan and Version 1', () => {
+    expect(buildDefinition({ accessTokenLifetimeSeconds: 5400 })).toEqual([
+      '{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"01:30:00"}}',
+    ]);
   });
 
-  it('removes retired properties only when asked', () => {
-    const base = def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '1.00:00:00' });
-    const [text] = buildDefinition({ base, accessTokenLifetimeSeconds: 5400, removeRetiredProperties: true });
-    expect(JSON.parse(text)).toEqual({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '01:30:00' } });
+  it('keeps unknown and retired properties from the base unless asked to drop retired ones', () => {
+    const base = def({ Version: 3, AccessTokenLifetime: '00:90:00', MaxInactiveTime: '1.00:00:00', Custom: 'x' });
+    const kept = JSON.parse(buildDefinition({ base, accessTokenLifetimeSeconds: 86400 })[0]);
+    expect(kept).toEqual({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '1.00:00:00', MaxInactiveTime: '1.00:00:00', Custom: 'x' } });
+    const cleaned = JSON.parse(buildDefinition({ base, accessTokenLifetimeSeconds: 7200, removeRetiredProperties: true })[0]);
+    expect(cleaned).toEqual({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '02:00:00', Custom: 'x' } });
   });
 
-  it('refuses to write an out-of-range lifetime', () => {
-    expect(() => buildDefinition({ accessTokenLifetimeSeconds: 300 })).toThrow(/minimum is 10 minutes/);
+  it('refuses an out-of-range lifetime', () => {
+    expect(() => buildDefinition({ accessTokenLifetimeSeconds: 599 })).toThrow(/minimum is 10 minutes/);
+  });
+
+  it('round-trips through parseDefinition', () => {
+    expect(parseDefinition(buildDefinition({ accessTokenLifetimeSeconds: 18000 }))).toMatchObject({ usable: true, findings: [], accessTokenLifetime: '05:00:00' });
   });
 });
 
 describe('checkDefinitionForWrite', () => {
   it('accepts a valid definition', () => {
-    expect(checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '02:00:00' })).ok).toBe(true);
+    expect(checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '02:00:00' }))).toMatchObject({ ok: true });
+  });
+  it('accepts retired properties (Graph stores them, Entra ignores them)', () => {
+    expect(checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '1.00:00:00' })).ok).toBe(true);
   });
   it.each([
-    ['not a collection', 'x'],
-    ['two strings', ['{}', '{}']],
-    ['out of range', def({ Version: 1, AccessTokenLifetime: '1.00:00:01' })],
-    ['malformed', ['{']],
+    ['a string', '{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"02:00:00"}}'],
+    ['malformed JSON', ['{']],
     ['missing lifetime', def({ Version: 1 })],
-    ['too large', [JSON.stringify({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '02:00:00', Pad: 'x'.repeat(9000) } })]],
-  ])('refuses %s', (_name, definition) => {
-    expect(checkDefinitionForWrite(definition).ok).toBe(false);
+    ['out of range', def({ Version: 1, AccessTokenLifetime: '1.00:00:01' })],
+    ['too short', def({ Version: 1, AccessTokenLifetime: '00:09:59' })],
+    ['two strings', [...def({ Version: 1, AccessTokenLifetime: '02:00:00' }), '{}']],
+    ['a number inside', [42]],
+    ['empty', []],
+    ['too large', def({ Version: 1, AccessTokenLifetime: '02:00:00', Padding: 'x'.repeat(9000) })],
+  ])('refuses %s', (_label, value) => {
+    const result = checkDefinitionForWrite(value);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.length).toBeGreaterThan(0);
   });
 });

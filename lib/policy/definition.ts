@@ -1,10 +1,11 @@
-// The `definition` collection Graph returns: one string that is itself JSON. Read it without ever
-// throwing (tenants hold odd, old definitions) and write it back canonical, keeping what we don't know.
+// The `definition` collection Graph returns: one string holding JSON like
+// {"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"08:00:00"}}. Read generously, never throw,
+// and write back canonical values while keeping properties we do not know.
 import { validateAccessTokenLifetime } from './lifetime';
-import { formatTimeSpan, parseTimeSpan } from './timespan';
+import { formatTimeSpan as formatTimeSpan, parseTimeSpan } from './timespan';
 import type { Finding } from './types';
 
-/** Retired on 30 January 2021: still found in old tenants, silently ignored by Entra. */
+/** Retired on 30 Jan 2021: still found in old tenants, silently ignored by Entra. */
 export const RETIRED_PROPERTIES = [
   'MaxInactiveTime',
   'MaxAgeSingleFactor',
@@ -13,30 +14,26 @@ export const RETIRED_PROPERTIES = [
   'MaxAgeSessionMultiFactor',
 ] as const;
 
-const RETIRED = new Set<string>(RETIRED_PROPERTIES);
-/** Graph's own limit is not documented; anything this large is not a policy we should write. */
-export const MAX_DEFINITION_LENGTH = 8_192;
+/** Graph refuses definitions larger than this. */
+export const MAX_DEFINITION_BYTES = 8 * 1024;
 
 export interface ParsedDefinition {
   accessTokenLifetimeSeconds: number | null;
-  /** Canonical TimeSpan of the lifetime, when it could be read. */
+  /** Canonical TimeSpan. */
   accessTokenLifetime: string | null;
-  /** The value exactly as stored. */
   rawAccessTokenLifetime: string | null;
   version: unknown;
   /** The TokenLifetimePolicy object, unknown properties kept. */
   properties: Record<string, unknown>;
   retiredProperties: string[];
   findings: Finding[];
-  /** True when the policy sets a readable, in-range AccessTokenLifetime: Entra applies it. */
+  /** AccessTokenLifetime present, parseable and in range. */
   usable: boolean;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function emptyResult(findings: Finding[]): ParsedDefinition {
+function emptyParsed(findings: Finding[]): ParsedDefinition {
   return {
     accessTokenLifetimeSeconds: null,
     accessTokenLifetime: null,
@@ -51,99 +48,85 @@ function emptyResult(findings: Finding[]): ParsedDefinition {
 
 export function parseDefinition(definition: unknown): ParsedDefinition {
   const findings: Finding[] = [];
-  let text: unknown = definition;
-  if (Array.isArray(definition)) {
-    if (definition.length === 0) {
-      return emptyResult([
-        {
-          code: 'empty-definition',
-          severity: 'error',
-          message: 'The definition is empty: this policy sets nothing. Edit it to set an access-token lifetime.',
-        },
-      ]);
-    }
-    if (definition.length > 1) {
-      findings.push({
-        code: 'multiple-definition-strings',
-        severity: 'warning',
-        message: `The definition holds ${definition.length} strings; Entra expects one. Only the first is read here; saving writes one.`,
-      });
-    }
-    text = definition[0];
-  }
-  if (typeof text !== 'string') {
-    return emptyResult([
-      ...findings,
-      {
-        code: 'not-a-policy-object',
-        severity: 'error',
-        message: 'The definition is not a JSON string as Graph should return it; it cannot be read.',
-      },
+  let strings: unknown[];
+  if (typeof definition === 'string') strings = [definition];
+  else if (Array.isArray(definition)) strings = definition;
+  else {
+    return emptyParsed([
+      { code: 'empty-definition', severity: 'error', message: 'The policy has no definition, so it sets no lifetime.' },
     ]);
   }
-  if (text.length > MAX_DEFINITION_LENGTH) {
-    return emptyResult([
+  if (strings.length === 0) {
+    return emptyParsed([
+      { code: 'empty-definition', severity: 'error', message: 'The definition is empty, so the policy sets no lifetime.' },
+    ]);
+  }
+  if (strings.length > 1) {
+    findings.push({
+      code: 'multiple-definition-strings',
+      severity: 'warning',
+      message: `The definition holds ${strings.length} strings; Entra expects exactly one. Only the first is read.`,
+    });
+  }
+  const first = strings[0];
+  if (typeof first !== 'string') {
+    return emptyParsed([
       ...findings,
-      {
-        code: 'malformed-json',
-        severity: 'error',
-        message: `The definition is ${text.length} characters long, far larger than any token lifetime policy; it was not read.`,
-      },
+      { code: 'malformed-json', severity: 'error', message: 'The definition is not text, so the policy sets no lifetime.' },
     ]);
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(first);
   } catch {
-    return emptyResult([
+    return emptyParsed([
       ...findings,
-      {
-        code: 'malformed-json',
-        severity: 'error',
-        message: 'The definition is not valid JSON, so Entra cannot apply it. Rewrite it with an AccessTokenLifetime.',
-      },
+      { code: 'malformed-json', severity: 'error', message: 'The definition is not valid JSON, so the policy sets no lifetime. Re-enter the lifetime to repair it.' },
     ]);
   }
-  const policy = isRecord(json) ? json.TokenLifetimePolicy : undefined;
-  if (!isRecord(policy)) {
-    return emptyResult([
+  const policyObject = isRecord(json) ? json.TokenLifetimePolicy : undefined;
+  if (!isRecord(policyObject)) {
+    return emptyParsed([
       ...findings,
-      {
-        code: 'not-a-policy-object',
-        severity: 'error',
-        message: 'The definition has no "TokenLifetimePolicy" object, so it sets no lifetime.',
-      },
+      { code: 'not-a-policy-object', severity: 'error', message: 'The definition has no "TokenLifetimePolicy" object, so the policy sets no lifetime.' },
     ]);
   }
-  const result = emptyResult(findings);
-  result.properties = { ...policy };
-  result.version = policy.Version;
-  if (policy.Version !== 1) {
+  const properties: Record<string, unknown> = { ...policyObject };
+  const version = properties.Version;
+  if (version !== 1) {
     findings.push({
       code: 'unexpected-version',
       severity: 'warning',
-      message: `Version is ${JSON.stringify(policy.Version ?? null)}; Entra documents only Version 1. Saving writes Version 1.`,
       property: 'Version',
+      message: `Version is ${JSON.stringify(version) ?? 'missing'}; Entra expects 1. It will be saved as 1.`,
     });
   }
-  for (const key of Object.keys(policy)) {
-    if (RETIRED.has(key)) {
-      result.retiredProperties.push(key);
-      findings.push({
-        code: 'retired-property',
-        severity: 'warning',
-        property: key,
-        message: `${key} has had no effect since 30 January 2021: Entra ignores it. Sign-in frequency in Conditional Access replaced it. You can remove it.`,
-      });
-    }
+  const retiredProperties = RETIRED_PROPERTIES.filter((name) => name in properties);
+  for (const name of retiredProperties) {
+    findings.push({
+      code: 'retired-property',
+      severity: 'warning',
+      property: name,
+      message: `${name} was retired on 30 January 2021 and does nothing any more; use sign-in frequency in Conditional Access instead.`,
+    });
   }
-  const raw = policy.AccessTokenLifetime;
-  if (raw === undefined) {
+  const raw = properties.AccessTokenLifetime;
+  const result: ParsedDefinition = {
+    accessTokenLifetimeSeconds: null,
+    accessTokenLifetime: null,
+    rawAccessTokenLifetime: typeof raw === 'string' ? raw : raw === undefined ? null : String(raw),
+    version,
+    properties,
+    retiredProperties,
+    findings,
+    usable: false,
+  };
+  if (raw === undefined || raw === null) {
     findings.push({
       code: 'missing-access-token-lifetime',
-      severity: 'warning',
+      severity: 'error',
       property: 'AccessTokenLifetime',
-      message: 'No AccessTokenLifetime: this policy does not change access-token lifetimes (the built-in 60–90 minutes apply).',
+      message: 'The policy sets no AccessTokenLifetime, so it has no effect on any token.',
     });
     return result;
   }
@@ -152,81 +135,62 @@ export function parseDefinition(definition: unknown): ParsedDefinition {
       code: 'invalid-timespan',
       severity: 'error',
       property: 'AccessTokenLifetime',
-      message: `AccessTokenLifetime is ${JSON.stringify(raw)}, not a TimeSpan string such as "02:00:00".`,
+      message: `AccessTokenLifetime is ${JSON.stringify(raw)}, not a duration text like "02:00:00".`,
     });
     return result;
   }
-  result.rawAccessTokenLifetime = raw;
   const parsed = parseTimeSpan(raw);
   if (!parsed.ok) {
-    findings.push({
-      code: 'invalid-timespan',
-      severity: 'error',
-      property: 'AccessTokenLifetime',
-      message: `AccessTokenLifetime: ${parsed.error}`,
-    });
+    findings.push({ code: 'invalid-timespan', severity: 'error', property: 'AccessTokenLifetime', message: `AccessTokenLifetime: ${parsed.error}` });
     return result;
   }
+  for (const f of parsed.findings) findings.push({ ...f, property: 'AccessTokenLifetime' });
   result.accessTokenLifetimeSeconds = parsed.seconds;
   result.accessTokenLifetime = parsed.canonical;
-  for (const finding of parsed.findings) findings.push({ ...finding, property: 'AccessTokenLifetime' });
-  const range = validateAccessTokenLifetime(parsed.seconds);
-  if (!range.ok) {
-    findings.push({
-      code: 'out-of-range',
-      severity: 'error',
-      property: 'AccessTokenLifetime',
-      message: `AccessTokenLifetime ${raw}: ${range.error}`,
-    });
+  const valid = validateAccessTokenLifetime(parsed.seconds);
+  if (!valid.ok) {
+    findings.push({ code: 'out-of-range', severity: 'error', property: 'AccessTokenLifetime', message: `AccessTokenLifetime: ${valid.error}` });
     return result;
   }
   result.usable = true;
   return result;
 }
 
-export interface BuildDefinitionOptions {
-  /** The existing definition collection, so unknown properties survive an edit. */
+/** The definition collection to send to Graph: one string, Version 1, canonical lifetime. */
+export function buildDefinition(options: {
   base?: unknown;
   accessTokenLifetimeSeconds: number;
   removeRetiredProperties?: boolean;
-}
-
-/** Always writes Version 1 and a canonical TimeSpan; throws on an out-of-range lifetime. */
-export function buildDefinition(options: BuildDefinitionOptions): string[] {
-  const range = validateAccessTokenLifetime(options.accessTokenLifetimeSeconds);
-  if (!range.ok) throw new RangeError(range.error);
-  const kept = options.base === undefined ? {} : parseDefinition(options.base).properties;
-  const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(kept)) {
+}): string[] {
+  const valid = validateAccessTokenLifetime(options.accessTokenLifetimeSeconds);
+  if (!valid.ok) throw new RangeError(valid.error);
+  const base = options.base === undefined ? {} : parseDefinition(options.base).properties;
+  const properties: Record<string, unknown> = {};
+  // Version and AccessTokenLifetime first so the stored text reads like Microsoft's examples.
+  properties.Version = 1;
+  properties.AccessTokenLifetime = formatTimeSpan(options.accessTokenLifetimeSeconds);
+  for (const [key, value] of Object.entries(base)) {
     if (key === 'Version' || key === 'AccessTokenLifetime') continue;
-    if (options.removeRetiredProperties && RETIRED.has(key)) continue;
-    rest[key] = value;
+    if (options.removeRetiredProperties && (RETIRED_PROPERTIES as readonly string[]).includes(key)) continue;
+    properties[key] = value;
   }
-  const policy = {
-    Version: 1,
-    AccessTokenLifetime: formatTimeSpan(options.accessTokenLifetimeSeconds),
-    ...rest,
-  };
-  return [JSON.stringify({ TokenLifetimePolicy: policy })];
+  return [JSON.stringify({ TokenLifetimePolicy: properties })];
 }
 
-export type DefinitionWriteCheck =
-  | { ok: true; parsed: ParsedDefinition }
-  | { ok: false; error: string };
 
-/** What Graph accepts on create/update; the demo tenant answers 400 with this error otherwise. */
-export function checkDefinitionForWrite(definition: unknown): DefinitionWriteCheck {
-  if (!Array.isArray(definition) || definition.length !== 1 || typeof definition[0] !== 'string') {
-    return { ok: false, error: 'definition must be a collection holding exactly one JSON string.' };
-  }
-  if (definition[0].length > MAX_DEFINITION_LENGTH) {
-    return { ok: false, error: `definition is too large (${definition[0].length} characters).` };
+/** What Graph answers 400 for ("Property definition has an invalid value"). */
+export function checkDefinitionForWrite(
+  definition: unknown,
+): { ok: true; parsed: ParsedDefinition } | { ok: false; error: string } {
+  if (!Array.isArray(definition)) return { ok: false, error: 'definition must be a collection of strings.' };
+  if (definition.length !== 1) return { ok: false, error: `definition must hold exactly one string; it holds ${definition.length}.` };
+  const text: unknown = definition[0];
+  if (typeof text !== 'string') return { ok: false, error: 'definition must be a collection of strings.' };
+  if (new TextEncoder().encode(text).length > MAX_DEFINITION_BYTES) {
+    return { ok: false, error: `definition is larger than ${MAX_DEFINITION_BYTES} bytes.` };
   }
   const parsed = parseDefinition(definition);
   const blocking = parsed.findings.find((f) => f.severity === 'error');
-  if (blocking) return { ok: false, error: blocking.message };
-  if (parsed.accessTokenLifetimeSeconds === null) {
-    return { ok: false, error: 'definition sets no AccessTokenLifetime.' };
-  }
+  if (blocking || !parsed.usable) return { ok: false, error: blocking?.message ?? 'AccessTokenLifetime is not usable.' };
   return { ok: true, parsed };
 }

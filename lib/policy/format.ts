@@ -1,34 +1,21 @@
-// Durations in the admin's words: "2 h", "1 h 30 min", "1 day", "10 min".
+// Human durations for the UI: "10 min", "1 h 30 min", "1 day", "1 day 1 s".
 
-const DAY = 86_400;
-const HOUR = 3_600;
-const MINUTE = 60;
-
-export function formatDuration(totalSeconds: number): string {
-  if (!Number.isFinite(totalSeconds)) return '—';
-  const sign = totalSeconds < 0 ? '-' : '';
-  let rest = Math.round(Math.abs(totalSeconds));
-  if (rest === 0) return '0 s';
-  const days = Math.floor(rest / DAY);
-  rest -= days * DAY;
-  const hours = Math.floor(rest / HOUR);
-  rest -= hours * HOUR;
-  const minutes = Math.floor(rest / MINUTE);
-  const seconds = rest - minutes * MINUTE;
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const total = Math.round(Math.abs(seconds));
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
   const parts: string[] = [];
   if (days) parts.push(days === 1 ? '1 day' : `${days} days`);
   if (hours) parts.push(`${hours} h`);
   if (minutes) parts.push(`${minutes} min`);
-  if (seconds) parts.push(`${seconds} s`);
-  return sign + parts.join(' ');
+  if (secs || parts.length === 0) parts.push(`${secs} s`);
+  return (seconds < 0 ? '-' : '') + parts.join(' ');
 }
 
-/** An effective lifetime: a fixed value, or the built-in 60–90 minute range. */
-export function formatLifetime(lifetime: {
-  seconds: number | null;
-  minSeconds: number;
-  maxSeconds: number;
-}): string {
-  if (lifetime.seconds !== null) return formatDuration(lifetime.seconds);
-  return `${Math.round(lifetime.minSeconds / 60)}–${Math.round(lifetime.maxSeconds / 60)} min (built-in)`;
+export function formatLifetime(e: { seconds: number | null; minSeconds: number; maxSeconds: number }): string {
+  if (e.seconds !== null) return formatDuration(e.seconds);
+  return `${Math.round(e.minSeconds / 60)}–${Math.round(e.maxSeconds / 60)} min (built-in)`;
 }

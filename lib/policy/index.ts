@@ -1,4 +1,4 @@
-// lib/policy: the one place where token lifetime rules live. Pure TypeScript: no React, MSAL or Graph.
+// The policy engine: every token lifetime rule, pure TypeScript, shared by the UI and the demo tenant.
 export * from './types';
 export * from './format';
 export * from './timespan';
@@ -6,7 +6,5 @@ export * from './lifetime';
 export * from './definition';
 export * from './policy';
 export * from './rules';
-export * from './classify';
 export * from './resolve';
-export * from './impact';
 export * from './audit';

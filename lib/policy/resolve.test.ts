@@ -1,186 +1,198 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, diffImpact } from './impact';
-import { auditSummary } from './audit';
-import { buildPolicyContext, issuedAccessTokenLifetimeSeconds, resolveEffectiveLifetime } from './resolve';
-import { linkability } from './rules';
-import type { DirectoryIndex, DirectoryTarget, TokenLifetimePolicy } from './types';
+import { buildPolicyContext, issuedAccessTokenLifetimeSeconds, PRECEDENCE_RULES, resolveAll, resolveEffectiveLifetime } from './resolve';
+import { makePolicy, makeTarget } from './test-fixtures';
+import type { LinkSource, PrecedenceRuleId, TokenLifetimePolicy } from './types';
 
-const policy = (id: string, lifetime: string, isOrganizationDefault = false): TokenLifetimePolicy => ({
-  id,
-  displayName: `Policy ${id}`,
-  isOrganizationDefault,
-  definition: [JSON.stringify({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: lifetime } })],
+const SP = makePolicy('p-sp', 4 * 3600, { displayName: 'Four hours' });
+const ORG = makePolicy('p-org', 8 * 3600, { displayName: 'Eight hours' });
+const APP = makePolicy('p-app', 2 * 3600, { displayName: 'Two hours' });
+const SECONDS: Record<LinkSource, number | null> = { servicePrincipal: 4 * 3600, organizationDefault: 8 * 3600, application: 2 * 3600, builtIn: null };
+
+function setup(sp: boolean, org: boolean, app: boolean) {
+  const policies: TokenLifetimePolicy[] = [SP, { ...ORG, isOrganizationDefault: org }, APP];
+  const target = makeTarget('a1', { servicePrincipalPolicyId: sp ? SP.id : undefined, applicationPolicyId: app ? APP.id : undefined });
+  return { target, context: buildPolicyContext(policies) };
+}
+
+const combos: Array<[boolean, boolean, boolean]> = [];
+for (const sp of [false, true]) for (const org of [false, true]) for (const app of [false, true]) combos.push([sp, org, app]);
+
+function expectedWinner(rule: PrecedenceRuleId, sp: boolean, org: boolean, app: boolean): LinkSource {
+  if (rule === 'graph-reference' && sp) return 'servicePrincipal';
+  if (org) return 'organizationDefault';
+  if (app) return 'application';
+  return 'builtIn';
+}
+
+describe.each(['graph-reference', 'current-article'] as const)('precedence rule %s', (rule) => {
+  it.each(combos)('SP link %s, org default %s, app link %s', (sp, org, app) => {
+    const { target, context } = setup(sp, org, app);
+    const e = resolveEffectiveLifetime(target, context, rule);
+    const winner = expectedWinner(rule, sp, org, app);
+    expect(e.rule).toBe(rule);
+    expect(e.source).toBe(winner);
+    expect(e.seconds).toBe(SECONDS[winner]);
+    expect(e.minSeconds).toBe(SECONDS[winner] ?? 3600);
+    expect(e.maxSeconds).toBe(SECONDS[winner] ?? 5400);
+    expect(e.steps.map((s) => s.source).sort()).toEqual(['application', 'builtIn', 'organizationDefault', 'servicePrincipal']);
+    expect(e.steps.filter((s) => s.outcome === 'won').map((s) => s.source)).toEqual([winner]);
+    expect(e.steps.find((s) => s.source === 'application')?.outcome).toBe(!app ? 'absent' : winner === 'application' ? 'won' : 'outranked');
+    const spStep = e.steps.find((s) => s.source === 'servicePrincipal');
+    expect(spStep?.outcome).toBe(!sp ? 'absent' : rule === 'current-article' ? 'ignored' : 'won');
+    // With three distinct lifetimes the rules differ exactly when an SP link exists and would win.
+    expect(e.rulesDisagree).toBe(sp);
+    const other = expectedWinner(rule === 'graph-reference' ? 'current-article' : 'graph-reference', sp, org, app);
+    expect(e.otherRule).toMatchObject({ source: other, seconds: SECONDS[other] });
+    for (const step of e.steps) expect(step.reason.length).toBeGreaterThan(10);
+  });
 });
-
-const SP = policy('sp', '05:00:00');
-const ORG = policy('org', '04:00:00', true);
-const APP = policy('app', '02:00:00');
-
-const target = (links: { sp?: boolean; app?: boolean }, extra: Partial<DirectoryTarget> = {}): DirectoryTarget => ({
-  appId: 'a1',
-  displayName: 'Orders API',
-  application: { id: 'app-object', appId: 'a1', displayName: 'Orders API', identifierUris: ['api://orders'] },
-  servicePrincipal: { id: 'sp-object', appId: 'a1', displayName: 'Orders API', servicePrincipalType: 'Application' },
-  servicePrincipalPolicyId: links.sp ? 'sp' : undefined,
-  applicationPolicyId: links.app ? 'app' : undefined,
-  ...extra,
-});
-
-// Every combination of SP link / org default / app link, with the winner under each rule.
-const table: Array<[boolean, boolean, boolean, string, string]> = [
-  // sp, org, app, graph-reference winner, current-article winner
-  [false, false, false, 'builtIn', 'builtIn'],
-  [true, false, false, 'servicePrincipal', 'builtIn'],
-  [false, true, false, 'organizationDefault', 'organizationDefault'],
-  [false, false, true, 'application', 'application'],
-  [true, true, false, 'servicePrincipal', 'organizationDefault'],
-  [true, false, true, 'servicePrincipal', 'application'],
-  [false, true, true, 'organizationDefault', 'organizationDefault'],
-  [true, true, true, 'servicePrincipal', 'organizationDefault'],
-];
 
 describe('resolveEffectiveLifetime', () => {
-  it.each(table)('sp=%s org=%s app=%s → %s (reference) / %s (article)', (sp, org, app, reference, article) => {
-    const context = buildPolicyContext(org ? [SP, ORG, APP] : [SP, APP]);
-    const t = target({ sp, app });
-    const underReference = resolveEffectiveLifetime(t, context, 'graph-reference');
-    const underArticle = resolveEffectiveLifetime(t, context, 'current-article');
-    expect(underReference.source).toBe(reference);
-    expect(underArticle.source).toBe(article);
-    expect(underReference.rulesDisagree).toBe(reference !== article);
-    expect(underReference.otherRule.source).toBe(article);
-    expect(underReference.steps.map((s) => s.source)).toEqual(['servicePrincipal', 'organizationDefault', 'application', 'builtIn']);
-    expect(underReference.steps.filter((s) => s.outcome === 'won').map((s) => s.source)).toEqual([reference]);
+  it('names the rules in plain words', () => {
+    expect(PRECEDENCE_RULES['graph-reference'].name).toBe('Graph reference & 2016 announcement');
+    expect(PRECEDENCE_RULES['current-article'].order).toEqual(['organizationDefault', 'application', 'builtIn']);
   });
 
-  it('gives the lifetime and the winning policy', () => {
-    const result = resolveEffectiveLifetime(target({ sp: true, app: true }), buildPolicyContext([SP, APP]));
-    expect(result).toMatchObject({ seconds: 18000, minSeconds: 18000, maxSeconds: 18000, policyId: 'sp', auditClass: 'extended' });
-    expect(result.steps.find((s) => s.source === 'application')?.outcome).toBe('outranked');
+  it('gives the built-in range and the policy id that won', () => {
+    const { target, context } = setup(false, false, true);
+    expect(resolveEffectiveLifetime(target, context)).toMatchObject({ policyId: 'p-app', policyDisplayName: 'Two hours', auditClass: 'extended' });
+    const none = resolveEffectiveLifetime(makeTarget('b'), context);
+    expect(none).toMatchObject({ seconds: null, minSeconds: 3600, maxSeconds: 5400, source: 'builtIn', auditClass: 'built-in-default' });
+    expect(none.policyId).toBeUndefined();
   });
 
-  it('gives the built-in 60–90 min range without a policy', () => {
-    const result = resolveEffectiveLifetime(target({}), buildPolicyContext([]));
-    expect(result).toMatchObject({ seconds: null, minSeconds: 3600, maxSeconds: 5400, auditClass: 'built-in-default' });
-    expect(result.caveats.map((c) => c.code)).toContain('cae-up-to-28h');
+  it('does not flag disagreement when the SP link is the org default policy itself', () => {
+    const context = buildPolicyContext([{ ...ORG, isOrganizationDefault: true }]);
+    const e = resolveEffectiveLifetime(makeTarget('c', { servicePrincipalPolicyId: ORG.id }), context);
+    expect(e.source).toBe('servicePrincipal');
+    expect(e.otherRule.source).toBe('organizationDefault');
+    expect(e.rulesDisagree).toBe(false);
   });
 
-  it('ignores policies on managed identities and says why', () => {
-    const mi = target({ sp: true }, {
+  it('ignores a policy with an unusable definition and says why, falling to the next candidate', () => {
+    const broken: TokenLifetimePolicy = { ...makePolicy('p-broken', 3600), definition: ['{not json'] };
+    const context = buildPolicyContext([broken, APP]);
+    const e = resolveEffectiveLifetime(makeTarget('d', { servicePrincipalPolicyId: 'p-broken', applicationPolicyId: APP.id }), context);
+    expect(e.source).toBe('application');
+    const step = e.steps.find((s) => s.source === 'servicePrincipal');
+    expect(step).toMatchObject({ outcome: 'ignored', present: true, policyId: 'p-broken' });
+    expect(step?.reason).toMatch(/not valid JSON/);
+  });
+
+  it('ignores a link to a policy that does not exist', () => {
+    const context = buildPolicyContext([]);
+    const e = resolveEffectiveLifetime(makeTarget('e', { applicationPolicyId: 'ghost' }), context);
+    expect(e.source).toBe('builtIn');
+    expect(e.steps.find((s) => s.source === 'application')?.outcome).toBe('ignored');
+  });
+
+  it('gives managed identities the built-in default with a caveat, whatever is linked', () => {
+    const context = buildPolicyContext([SP, { ...ORG, isOrganizationDefault: true }]);
+    const target = makeTarget('mi', {
       application: undefined,
-      servicePrincipal: { id: 'mi', appId: 'a1', displayName: 'vm-identity', servicePrincipalType: 'ManagedIdentity' },
+      servicePrincipal: { id: 'sp-mi', appId: 'mi', displayName: 'vm identity', servicePrincipalType: 'ManagedIdentity' },
+      servicePrincipalPolicyId: SP.id,
     });
-    const result = resolveEffectiveLifetime(mi, buildPolicyContext([SP]));
-    expect(result.source).toBe('builtIn');
-    expect(result.steps[0]).toMatchObject({ outcome: 'ignored' });
-    expect(result.caveats.map((c) => c.code)).toContain('managed-identity-unsupported');
+    for (const rule of ['graph-reference', 'current-article'] as const) {
+      const e = resolveEffectiveLifetime(target, context, rule);
+      expect(e.source).toBe('builtIn');
+      expect(e.seconds).toBeNull();
+      expect(e.caveats.map((c) => c.code)).toContain('managed-identity-unsupported');
+      expect(e.steps.find((s) => s.source === 'organizationDefault')?.outcome).toBe('ignored');
+      expect(e.rulesDisagree).toBe(false);
+    }
   });
 
-  it('ignores a policy whose definition is unusable', () => {
-    const broken: TokenLifetimePolicy = { ...SP, definition: ['{oops'] };
-    const result = resolveEffectiveLifetime(target({ sp: true, app: true }), buildPolicyContext([broken, APP]));
-    expect(result.source).toBe('application');
-    expect(result.steps[0].outcome).toBe('ignored');
+  it('adds SharePoint, CAE and disabled caveats', () => {
+    const context = buildPolicyContext([SP]);
+    const e = resolveEffectiveLifetime(
+      makeTarget('00000003-0000-0ff1-ce00-000000000000', {
+        application: undefined,
+        servicePrincipal: {
+          id: 'sp-spo',
+          appId: '00000003-0000-0ff1-ce00-000000000000',
+          displayName: 'Office 365 SharePoint Online',
+          appOwnerOrganizationId: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a',
+          accountEnabled: false,
+        },
+        servicePrincipalPolicyId: SP.id,
+      }),
+      context,
+    );
+    expect(e.caveats.map((c) => c.code)).toEqual([
+      'sharepoint-desktop-mobile-only',
+      'cae-up-to-28h',
+      'client-credentials-no-refresh',
+      'disabled-service-principal',
+    ]);
   });
 
-  it('marks SharePoint as desktop and mobile only', () => {
-    const sharepoint = target({}, { appId: '00000003-0000-0ff1-ce00-000000000000', application: undefined });
-    const result = resolveEffectiveLifetime(sharepoint, buildPolicyContext([]));
-    expect(result.caveats.map((c) => c.code)).toContain('sharepoint-desktop-mobile-only');
+  it('warns that the lifetime follows the resource for a client-only app with a policy', () => {
+    const context = buildPolicyContext([APP]);
+    const target = makeTarget('cli', { applicationPolicyId: APP.id });
+    target.application = { ...target.application!, exposesApi: false };
+    expect(resolveEffectiveLifetime(target, context).caveats.map((c) => c.code)).toContain('lifetime-follows-resource');
   });
 
-  it('issues policy lifetimes exactly and built-in ones within 60–90 min', () => {
-    expect(issuedAccessTokenLifetimeSeconds({ seconds: 7200, minSeconds: 7200, maxSeconds: 7200 })).toBe(7200);
-    const builtIn = { seconds: null, minSeconds: 3600, maxSeconds: 5400 };
+  it('keeps the first of several organization defaults and reports the conflict', () => {
+    const context = buildPolicyContext([{ ...ORG, isOrganizationDefault: true }, { ...APP, isOrganizationDefault: true }]);
+    expect(context.organizationDefault?.policy.id).toBe('p-org');
+    expect(context.findings.map((f) => f.code)).toEqual(['multiple-organization-defaults']);
+  });
+
+  it('resolves every target of an index by appId', () => {
+    const map = resolveAll({ policies: [APP], targets: [makeTarget('x', { applicationPolicyId: APP.id }), makeTarget('y')] });
+    expect(map.get('x')?.seconds).toBe(7200);
+    expect(map.get('y')?.seconds).toBeNull();
+  });
+});
+
+describe('explanation steps', () => {
+  it('are listed in the rule order, unnamed sources before the built-in default', () => {
+    const { target, context } = setup(true, true, true);
+    expect(resolveEffectiveLifetime(target, context, 'graph-reference').steps.map((s) => s.source)).toEqual([
+      'servicePrincipal',
+      'organizationDefault',
+      'application',
+      'builtIn',
+    ]);
+    expect(resolveEffectiveLifetime(target, context, 'current-article').steps.map((s) => s.source)).toEqual([
+      'organizationDefault',
+      'application',
+      'servicePrincipal',
+      'builtIn',
+    ]);
+  });
+
+  it('survive spread and JSON (they are built lazily) and are built once', () => {
+    const { target, context } = setup(true, false, true);
+    const e = resolveEffectiveLifetime(target, context);
+    expect(e.steps).toBe(e.steps);
+    expect({ ...e }.steps).toHaveLength(4);
+    const json = JSON.parse(JSON.stringify(e));
+    expect(json.steps[0]).toMatchObject({ source: 'servicePrincipal', outcome: 'won', policyId: 'p-sp', seconds: 14400 });
+    expect(json.steps[0].reason).toMatch(/"Four hours" sets 4 h/);
+    expect(json.steps[2]).toMatchObject({ source: 'application', outcome: 'outranked' });
+  });
+
+  it('share one frozen result between targets with the same links', () => {
+    const { context } = setup(false, false, true);
+    const a = resolveEffectiveLifetime(makeTarget('a', { applicationPolicyId: APP.id }), context);
+    const b = resolveEffectiveLifetime(makeTarget('b', { applicationPolicyId: APP.id }), context);
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+});
+
+describe('issuedAccessTokenLifetimeSeconds', () => {
+  const context = buildPolicyContext([APP]);
+  it('uses the policy lifetime', () => {
+    expect(issuedAccessTokenLifetimeSeconds(resolveEffectiveLifetime(makeTarget('x', { applicationPolicyId: APP.id }), context))).toBe(7200);
+  });
+  it('draws a whole number within 60–90 min for the built-in default', () => {
+    const builtIn = resolveEffectiveLifetime(makeTarget('y'), context);
     expect(issuedAccessTokenLifetimeSeconds(builtIn, () => 0)).toBe(3600);
-    expect(issuedAccessTokenLifetimeSeconds(builtIn, () => 0.999999)).toBe(5400);
-  });
-});
-
-describe('impact', () => {
-  const index: DirectoryIndex = {
-    policies: [SP, APP],
-    targets: [
-      target({ sp: true }),
-      { ...target({ app: true }), appId: 'a2', displayName: 'Billing', application: { id: 'app2', appId: 'a2', displayName: 'Billing', identifierUris: ['api://billing'] }, servicePrincipal: { id: 'sp2', appId: 'a2', displayName: 'Billing' } },
-      { appId: 'a3', displayName: 'Plain', servicePrincipal: { id: 'sp3', appId: 'a3', displayName: 'Plain' } },
-    ],
-  };
-
-  it('lists what an edit changes, from → to', () => {
-    const after = applyChange(index, { kind: 'edit-lifetime', policyId: 'app', accessTokenLifetimeSeconds: 28800 });
-    const changes = diffImpact(index, after);
-    expect(changes.map((c) => [c.appId, c.from.seconds, c.to.seconds])).toEqual([['a2', 7200, 28800]]);
-    expect(index.policies[1]).toBe(APP);
-  });
-
-  it('link replaces the object’s existing link (one policy per object)', () => {
-    const after = applyChange(index, { kind: 'link', policyId: 'app', objectType: 'servicePrincipal', objectId: 'sp-object' });
-    expect(after.targets[0].servicePrincipalPolicyId).toBe('app');
-    expect(diffImpact(index, after).map((c) => [c.appId, c.from.seconds, c.to.seconds])).toEqual([['a1', 18000, 7200]]);
-  });
-
-  it('unlink returns to the next source', () => {
-    const after = applyChange(index, { kind: 'unlink', policyId: 'sp', objectType: 'servicePrincipal', objectId: 'sp-object' });
-    const [change] = diffImpact(index, after);
-    expect(change.to.source).toBe('builtIn');
-  });
-
-  it('a new organization default changes every target it wins for', () => {
-    const created = applyChange(index, [{ kind: 'create', policy: { ...ORG, isOrganizationDefault: false } }, { kind: 'set-organization-default', policyId: 'org' }]);
-    const changes = diffImpact(index, created);
-    // a1 keeps its SP link (reference rule); a2's app link is outranked; a3 had nothing.
-    expect(changes.map((c) => c.appId).sort()).toEqual(['a2', 'a3']);
-    expect(changes.every((c) => c.to.seconds === 14400)).toBe(true);
-  });
-
-  it('delete removes the links of the policy', () => {
-    const after = applyChange(index, { kind: 'delete', policyId: 'sp' });
-    expect(after.targets[0].servicePrincipalPolicyId).toBeUndefined();
-    expect(after.policies.map((p) => p.id)).toEqual(['app']);
-    expect(diffImpact(index, after).map((c) => c.appId)).toEqual(['a1']);
-  });
-
-  it('a change that affects nothing lists nothing', () => {
-    const after = applyChange(index, { kind: 'create', policy: policy('new', '03:00:00') });
-    expect(diffImpact(index, after)).toEqual([]);
-  });
-});
-
-describe('auditSummary', () => {
-  it('counts classes, lists extended apps, unlinked policies and unsupported links', () => {
-    const unused = policy('unused', '01:00:00');
-    const mi: DirectoryTarget = {
-      appId: 'mi',
-      displayName: 'vm',
-      servicePrincipal: { id: 'mi-sp', appId: 'mi', displayName: 'vm', servicePrincipalType: 'ManagedIdentity' },
-      servicePrincipalPolicyId: 'app',
-    };
-    const index: DirectoryIndex = { policies: [SP, APP, unused, ORG], targets: [target({ sp: true }), mi] };
-    const summary = auditSummary(index);
-    expect(summary.countsByClass.extended).toBe(1);
-    expect(summary.countsByClass['built-in-default']).toBe(1);
-    expect(summary.extended.map((e) => e.target.appId)).toEqual(['a1']);
-    expect(summary.unlinkedPolicies.map((p) => p.id)).toEqual(['unused']);
-    expect(summary.policiesLinkedToUnsupported.map((u) => u.policy.id)).toEqual(['app']);
-    expect(summary.organizationDefault.policy?.id).toBe('org');
-    expect(summary.organizationDefault.governs).toBe(0);
-    expect(summary.disagreements).toBe(1);
-    expect(summary.histogram.reduce((n, b) => n + b.count, 0)).toBe(2);
-  });
-});
-
-describe('linkability', () => {
-  it('refuses managed identities and personal-account apps with reasons', () => {
-    const mi = linkability({ appId: 'x', displayName: 'x', servicePrincipal: { id: '1', appId: 'x', displayName: 'x', servicePrincipalType: 'ManagedIdentity' } }, 'servicePrincipal');
-    expect(mi).toMatchObject({ linkable: false });
-    expect(!mi.linkable && mi.reason).toMatch(/Managed identities are not supported/);
-    const msa = linkability({ appId: 'x', displayName: 'x', application: { id: '1', appId: 'x', displayName: 'x', signInAudience: 'PersonalMicrosoftAccount' } }, 'application');
-    expect(msa.linkable).toBe(false);
-  });
-
-  it('warns that lifetime follows the resource for client-only apps', () => {
-    const client = linkability({ appId: 'x', displayName: 'script', application: { id: '1', appId: 'x', displayName: 'script' } }, 'application');
-    expect(client.linkable && client.warnings[0]).toMatch(/Lifetime follows the resource/);
+    expect(issuedAccessTokenLifetimeSeconds(builtIn, () => 0.999999999)).toBe(5400);
+    expect(issuedAccessTokenLifetimeSeconds(builtIn, () => 0.5)).toBe(4500);
   });
 });

@@ -15,7 +15,9 @@ export type FindingCode =
   | 'unexpected-version'
   | 'multiple-definition-strings'
   | 'empty-definition'
-  | 'unlinked';
+  | 'unlinked'
+  | 'multiple-organization-defaults'
+  | 'policy-not-found';
 
 export interface Finding {
   code: FindingCode;
@@ -50,7 +52,8 @@ export interface ApplicationObject {
   displayName: string;
   signInAudience?: string | null;
   createdDateTime?: string | null;
-  /** Present when the app exposes an API (it can be the resource a token is for). */
+  /** Whether the app registration exposes an API (scopes or app roles); false → client-only. */
+  exposesApi?: boolean;
   identifierUris?: string[] | null;
 }
 

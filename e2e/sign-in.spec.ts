@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_URL, expectNoSeriousA11yViolations, resetTenant, signIn } from './fixtures';
+
+test.beforeEach(() => resetTenant());
+
+test('admin signs in through the real login page, sees the tenant and can sign out', async ({ page }) => {
+  await signIn(page, 'admin');
+  await expect(page.getByTestId('tenant-label')).toHaveText('Contoso demo tenant');
+  await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
+  await page.getByRole('button', { name: 'Account: Adele Admin' }).click();
+  await expect(page.getByTestId('account-username')).toHaveText('admin@contoso.demo');
+  await expect(page.getByText('Role: Cloud Application Administrator (can write)')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.port === '3010' || url.href.startsWith(DEMO_URL));
+  await page.goto('/policies');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // Signing out leaves no token behind in the browser.
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+});
+
+test('a wrong password gets a clear message and no session', async ({ page }) => {
+  await page.goto('/policies');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill('admin@contoso.demo');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('email or password is incorrect');
+});
+
+test('reader signs in read-only', async ({ page }) => {
+  await signIn(page, 'reader');
+  await page.getByRole('button', { name: 'Account: Reese Reader' }).click();
+  await expect(page.getByText('Read-only account')).toBeVisible();
+});
+
+test('tokens stay out of localStorage, URLs and the console', async ({ page }) => {
+  const consoleLines: string[] = [];
+  page.on('console', (message) => consoleLines.push(message.text()));
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
+  const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(local).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+  expect(page.url()).not.toMatch(/eyJ|access_token|code=/);
+  expect(consoleLines.join('\n')).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+});
+
+test('an expired access token is renewed silently', async ({ page }) => {
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
+  // Age every cached access token as if the session had run past its lifetime.
+  const expired = await page.evaluate(() => {
+    let count = 0;
+    for (const key of Object.keys(sessionStorage)) {
+      const raw = sessionStorage.getItem(key);
+      if (!raw || !raw.includes('"credentialType":"AccessToken"')) continue;
+      const entry = JSON.parse(raw);
+      entry.expiresOn = String(Math.floor(Date.now() / 1000) - 60);
+      entry.extendedExpiresOn = entry.expiresOn;
+      sessionStorage.setItem(key, JSON.stringify(entry));
+      count++;
+    }
+    return count;
+  });
+  expect(expired).toBeGreaterThan(0);
+  const tokenRequest = page.waitForRequest((request) => request.url().startsWith(`${DEMO_URL}/token`) && request.method() === 'POST');
+  await page.goto('/applications');
+  await page.goto('/policies');
+  await tokenRequest;
+  await expect(page.getByText('Dataverse integrations (5 h)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+});
+
+test('sign-in page and shell have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/policies');
+  await expectNoSeriousA11yViolations(page);
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('security headers: CSP limits connections to the authority and Graph', async ({ request }) => {
+  const response = await request.get('/policies');
+  const csp = response.headers()['content-security-policy'];
+  expect(csp).toContain(`connect-src 'self' ${DEMO_URL}`);
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+});
+
+test('unknown pages get a 404 page with a way back', async ({ page }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});

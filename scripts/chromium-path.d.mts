@@ -1,0 +1,2 @@
+/** Path of a Chromium or Chrome binary for Playwright, or undefined when none is installed. */
+export function chromiumPath(): string | undefined;
