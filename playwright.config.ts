@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './scripts/chromium-path.mjs';
 
 // One demo tenant and one production build of the dashboard, both on loopback, for every spec.
-export const E2E_DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 4010);
-export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3010);
+export const E2E_DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 4110);
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3110);
 const appOrigin = `http://localhost:${E2E_APP_PORT}`;
 
 export default defineConfig({

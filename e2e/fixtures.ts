@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const DEMO_URL = `http://localhost:${process.env.E2E_DEMO_PORT ?? 4010}`;
+export const DEMO_URL = `http://localhost:${process.env.E2E_DEMO_PORT ?? 4110}`;
 export const GRAPH = `${DEMO_URL}/v1.0`;
 
 export const USERS = {

@@ -11,7 +11,7 @@ test('admin signs in through the real login page, sees the tenant and can sign o
   await expect(page.getByTestId('account-username')).toHaveText('admin@contoso.demo');
   await expect(page.getByText('Role: Cloud Application Administrator (can write)')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL((url) => url.port === '3010' || url.href.startsWith(DEMO_URL));
+  await page.waitForURL((url) => url.port === '3110' || url.href.startsWith(DEMO_URL));
   await page.goto('/policies');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   // Signing out leaves no token behind in the browser.

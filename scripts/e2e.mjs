@@ -13,7 +13,7 @@ if (!browser) {
   process.exit(1);
 }
 
-const demoPort = process.env.E2E_DEMO_PORT ?? '4010';
+const demoPort = process.env.E2E_DEMO_PORT ?? '4110';
 const env = {
   ...process.env,
   NEXT_DIST_DIR: '.next-e2e',

@@ -18,8 +18,6 @@ export interface DemoUser {
   name: string;
   /** Directory roles (wids): the admin may write, the reader may only read. */
   directoryRoles: string[];
-  /** Delegated permissions this user's consent covers. */
-  permissions: string[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -29,7 +27,6 @@ export const DEMO_USERS: DemoUser[] = [
     password: 'Admin-Demo-1',
     name: 'Adele Admin',
     directoryRoles: [WRITER_ROLE_IDS[1]],
-    permissions: ALL,
   },
   {
     accountId: '7d1c7f2e-5a3b-4c6d-8e9f-0a1b2c3d4e02',
@@ -37,7 +34,6 @@ export const DEMO_USERS: DemoUser[] = [
     password: 'Reader-Demo-1',
     name: 'Reese Reader',
     directoryRoles: [GLOBAL_READER_ROLE_ID],
-    permissions: READ,
   },
 ];
 

@@ -112,16 +112,17 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
         },
       };
     },
-    // Consent is automatic in the demo: the tenant's admin has consented for the dashboard.
+    // Consent is automatic in the demo: the tenant's admin has consented for the dashboard, for everyone.
     async loadExistingGrant(ctx) {
       const clientId = ctx.oidc.client!.clientId;
       const session = ctx.oidc.session!;
       const existing = ctx.oidc.result?.consent?.grantId || session.grantIdFor(clientId);
       if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const user = findUser(session.accountId!);
       const grant = new ctx.oidc.provider.Grant({ clientId, accountId: session.accountId! });
       grant.addOIDCScope('openid profile email offline_access');
-      grant.addResourceScope(GRAPH_RESOURCE, (user?.permissions ?? []).map((p) => `${GRAPH_RESOURCE}/${p}`).join(' '));
+      // Tenant-wide admin consent, as in Entra: a reader may hold a write scope; Graph still answers
+      // 403 because their directory role (wids) does not allow writing.
+      grant.addResourceScope(GRAPH_RESOURCE, GRAPH_SCOPES.join(' '));
       await grant.save();
       session.grantIdFor(clientId, grant.jti);
       return grant;

@@ -1,0 +1,45 @@
+// Test helpers that talk to a running demo tenant over real HTTP, as any client would.
+import { startDemoTenant, type DemoTenant, type DemoTenantOptions } from '../server';
+
+export async function startTestTenant(options: DemoTenantOptions = {}): Promise<DemoTenant> {
+  return startDemoTenant({ port: 0, appOrigins: ['http://localhost:3999'], ...options });
+}
+
+export async function clientToken(url: string, scope: string, client = 'demo-automation', secret = `${client}-secret`) {
+  const response = await fetch(`${url}/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client, client_secret: secret, scope }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { access_token: string; expires_in: number } };
+}
+
+export function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+}
+
+export function graphClient(url: string, token: string) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(path.startsWith('http') ? path : `${url}/v1.0${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as any };
+  };
+  return {
+    get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
+    post: (path: string, body: unknown) => call('POST', path, body),
+    patch: (path: string, body: unknown) => call('PATCH', path, body),
+    delete: (path: string) => call('DELETE', path),
+  };
+}
+
+export const definition = (lifetime: string, extra: Record<string, unknown> = {}) => [
+  JSON.stringify({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: lifetime, ...extra } }),
+];
+
+export async function controls(url: string, values: { faultRate?: number; latencyMs?: number }) {
+  await fetch(`${url}/_demo/controls`, { method: 'POST', body: JSON.stringify(values) });
+}
