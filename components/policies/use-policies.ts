@@ -1,11 +1,64 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useWriteAccess } from '@/components/auth/write-access';
 import { useGraphApi } from '@/components/shell/graph-provider';
+import { invalidateDirectory } from '@/components/shell/use-directory-index';
+import { GraphRequestError } from '@/lib/graph/errors';
 
 export const POLICIES_KEY = ['policies'] as const;
+export const policyKey = (id: string) => ['policy', id] as const;
+export const appliesToKey = (id: string) => ['applies-to', id] as const;
 
 export function usePolicies() {
   const api = useGraphApi();
   return useQuery({ queryKey: POLICIES_KEY, queryFn: () => api.listPolicies() });
+}
+
+export function usePolicy(id: string) {
+  const api = useGraphApi();
+  return useQuery({ queryKey: policyKey(id), queryFn: () => api.getPolicy(id) });
+}
+
+export function useAppliesTo(id: string) {
+  const api = useGraphApi();
+  return useQuery({ queryKey: appliesToKey(id), queryFn: () => api.listAppliesTo(id) });
+}
+
+/** After a write: policies, links and the directory index are read again. */
+export function useRefreshAfterWrite() {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: POLICIES_KEY }),
+      queryClient.invalidateQueries({ queryKey: ['policy'] }),
+      queryClient.invalidateQueries({ queryKey: ['applies-to'] }),
+      queryClient.invalidateQueries({ queryKey: ['linked-policy'] }),
+      invalidateDirectory(queryClient),
+    ]);
+  }, [queryClient]);
+}
+
+/**
+ * Every write goes through here: ask for write permissions the first time (incremental consent),
+ * and turn a 403 into a lasting, explained read-only state rather than a raw error.
+ */
+export function useWrite() {
+  const access = useWriteAccess();
+  return useCallback(
+    async <T,>(write: () => Promise<T>): Promise<T> => {
+      if (access.state === 'denied') throw new Error(access.reason ?? 'Your account cannot change token lifetime policies.');
+      if (access.state !== 'granted' && !(await access.request())) {
+        throw new Error('Write permissions were not granted, so nothing was changed. Try again and approve the permissions when Microsoft asks.');
+      }
+      try {
+        return await write();
+      } catch (error) {
+        if (error instanceof GraphRequestError && error.status === 403) access.markDenied();
+        throw error;
+      }
+    },
+    [access],
+  );
 }

@@ -17,3 +17,11 @@ export function classifyLifetime(e: { seconds: number | null }): AuditClass {
   if (e.seconds < MAX_ACCESS_TOKEN_LIFETIME_SECONDS) return 'extended';
   return 'maximum';
 }
+
+export const AUDIT_CLASS_LABELS: Record<AuditClass, string> = {
+  shortened: 'Shortened (< 60 min)',
+  'built-in-default': 'Built-in default (60–90 min)',
+  standard: 'Policy within 60–90 min',
+  extended: 'Extended (> 90 min)',
+  maximum: 'Maximum (1 day)',
+};

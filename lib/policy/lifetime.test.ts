@@ -19,7 +19,7 @@ describe('checkAccessTokenLifetime', () => {
   it('names the minimum for 00:05:00', () => {
     expect(checkAccessTokenLifetime('00:05:00')).toEqual({
       ok: false,
-      error: '5 min is too short: the minimum is 10 minutes (00:10:00).',
+      error: '5 min is too short: the minimum is 10 minutes (00:10:00). Allowed range: 10 minutes to 1 day.',
       nearestValidSeconds: 600,
       nearestValidCanonical: '00:10:00',
     });
@@ -27,7 +27,7 @@ describe('checkAccessTokenLifetime', () => {
   it('names the maximum for 1.00:00:01', () => {
     expect(checkAccessTokenLifetime('1.00:00:01')).toEqual({
       ok: false,
-      error: '1 day 1 s is too long: the maximum is 1 day (1.00:00:00).',
+      error: '1 day 1 s is too long: the maximum is 1 day (1.00:00:00). Allowed range: 10 minutes to 1 day.',
       nearestValidSeconds: 86400,
       nearestValidCanonical: '1.00:00:00',
     });

@@ -20,14 +20,14 @@ export function validateAccessTokenLifetime(
   if (seconds < MIN_ACCESS_TOKEN_LIFETIME_SECONDS) {
     return {
       ok: false,
-      error: `${formatDuration(seconds)} is too short: the minimum is 10 minutes (00:10:00).`,
+      error: `${formatDuration(seconds)} is too short: the minimum is 10 minutes (00:10:00). Allowed range: 10 minutes to 1 day.`,
       nearestValidSeconds: MIN_ACCESS_TOKEN_LIFETIME_SECONDS,
     };
   }
   if (seconds > MAX_ACCESS_TOKEN_LIFETIME_SECONDS) {
     return {
       ok: false,
-      error: `${formatDuration(seconds)} is too long: the maximum is 1 day (1.00:00:00).`,
+      error: `${formatDuration(seconds)} is too long: the maximum is 1 day (1.00:00:00). Allowed range: 10 minutes to 1 day.`,
       nearestValidSeconds: MAX_ACCESS_TOKEN_LIFETIME_SECONDS,
     };
   }

@@ -1,7 +1,12 @@
+import { Suspense } from 'react';
 import { PolicyList } from '@/components/policies/policy-list';
 
 export const metadata = { title: 'Policies' };
 
 export default function PoliciesPage() {
-  return <PolicyList />;
+  return (
+    <Suspense>
+      <PolicyList />
+    </Suspense>
+  );
 }

@@ -1,0 +1,7 @@
+'use client';
+
+import { PolicyForm } from '@/components/policies/policy-form';
+
+export default function NewPolicyPage() {
+  return <PolicyForm />;
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { useState } from 'react';
+import { useGraphApi } from '@/components/shell/graph-provider';
+import { useRefreshAfterWrite, useWrite } from '@/components/policies/use-policies';
+import { bulkLink, bulkUnlink, type LinkOutcome, type LinkTarget } from './link-operations';
+
+/** Runs a bulk link/unlink with progress, keeps the per-object results, retries only failures. */
+export function useBulkLinks() {
+  const api = useGraphApi();
+  const write = useWrite();
+  const refresh = useRefreshAfterWrite();
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [outcomes, setOutcomes] = useState<LinkOutcome[]>();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const run = async (kind: 'link' | 'unlink', targets: LinkTarget[], policyId: string) => {
+    setRunning(true);
+    setError(undefined);
+    setProgress({ done: 0, total: targets.length });
+    try {
+      const results = await write(() =>
+        kind === 'link' ? bulkLink(api, targets, policyId, (done, total) => setProgress({ done, total })) : bulkUnlink(api, targets, policyId, (done, total) => setProgress({ done, total })),
+      );
+      // Merge: a retry replaces only the results of the objects it was run for.
+      setOutcomes((previous) => (previous ? previous.map((o) => results.find((r) => r.target.objectId === o.target.objectId) ?? o) : results));
+      await refresh();
+      return results;
+    } catch (failure) {
+      setError(failure);
+      return undefined;
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return {
+    progress,
+    outcomes,
+    running,
+    error,
+    run,
+    reset: () => {
+      setOutcomes(undefined);
+      setProgress(undefined);
+      setError(undefined);
+    },
+    failedTargets: () => (outcomes ?? []).filter((o) => o.status === 'failed').map((o) => o.target),
+  };
+}
