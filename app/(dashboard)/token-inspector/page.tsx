@@ -1,0 +1,7 @@
+import { TokenInspector } from '@/components/token-inspector/token-inspector';
+
+export const metadata = { title: 'Token inspector' };
+
+export default function TokenInspectorPage() {
+  return <TokenInspector />;
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useWriteAccess, WRITE_CONSENT_EXPLANATION } from '@/components/auth/write-access';
+import { ImpactTable } from '@/components/policies/impact-table';
+import { useRefreshAfterWrite, useWrite } from '@/components/policies/use-policies';
+import { useGraphApi } from '@/components/shell/graph-provider';
+import { useDirectoryIndex } from '@/components/shell/use-directory-index';
+import { Button } from '@/components/ui/button';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import { Notice } from '@/components/ui/feedback';
+import type { ObjectType } from '@/lib/graph/types';
+import { applyChange, diffImpact, type ProposedChange } from '@/lib/policy/audit';
+import { linkability } from '@/lib/policy/rules';
+import type { DirectoryTarget } from '@/lib/policy/types';
+import { replacePolicy } from './link-operations';
+
+const LABEL: Record<ObjectType, string> = { application: 'application object', servicePrincipal: 'service principal' };
+
+/** "Token lifetime policy: [choose | none]" for one object, with preview, guards and replace. */
+export function ObjectPolicyControl({ target, objectType, initialChoice }: { target: DirectoryTarget; objectType: ObjectType; initialChoice?: string }) {
+  const directory = useDirectoryIndex();
+  const api = useGraphApi();
+  const write = useWrite();
+  const refresh = useRefreshAfterWrite();
+  const access = useWriteAccess();
+  const object = objectType === 'application' ? target.application : target.servicePrincipal;
+  const current = objectType === 'application' ? target.applicationPolicyId : target.servicePrincipalPolicyId;
+  const [choice, setChoice] = useState(initialChoice ?? current ?? '');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const verdict = linkability(target, objectType);
+  const policies = directory.index?.policies ?? [];
+  const name = (id?: string) => policies.find((p) => p.id === id)?.displayName ?? id;
+
+  const impact = useMemo(() => {
+    if (!directory.data || !object || choice === (current ?? '')) return undefined;
+    const changes: ProposedChange[] = [];
+    if (current) changes.push({ kind: 'unlink', policyId: current, objectType, objectId: object.id });
+    if (choice) changes.push({ kind: 'link', policyId: choice, objectType, objectId: object.id });
+    return diffImpact(directory.data, applyChange(directory.data, changes));
+  }, [directory.data, object, choice, current, objectType]);
+
+  if (!object) return null;
+  const id = `policy-for-${objectType}`;
+  const apply = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    setDone(undefined);
+    try {
+      const linkTarget = { objectType, objectId: object.id, displayName: object.displayName, appId: object.appId };
+      if (choice) await write(() => replacePolicy(api, linkTarget, current, choice));
+      else if (current) await write(() => api.unlinkPolicy(objectType, object.id, current));
+      setDone(choice ? (current ? `Replaced “${name(current)}” with “${name(choice)}”.` : `Linked “${name(choice)}”.`) : `Unlinked “${name(current)}”.`);
+      await refresh();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`control-${objectType}`}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        Token lifetime policy on the {LABEL[objectType]}
+      </label>
+      {!verdict.linkable ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="not-linkable-reason">
+          {current ? `Linked: “${name(current)}”. ` : ''}Not linkable: {verdict.reason}
+        </p>
+      ) : (
+        <>
+          <div className="flex flex-wrap gap-2">
+            <select
+              id={id}
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+              disabled={access.state === 'denied'}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+            >
+              <option value="">None</option>
+              {policies.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+            <Button variant="primary" disabled={busy || choice === (current ?? '') || access.state === 'denied'} disabledReason={access.reason} onClick={apply}>
+              {choice && current && choice !== current ? `Replace “${name(current)}” with “${name(choice)}”` : choice ? 'Link' : 'Unlink'}
+            </Button>
+          </div>
+          {verdict.warnings.map((w) => (
+            <p key={w} className="text-xs text-amber-900 dark:text-amber-200">
+              {w}
+            </p>
+          ))}
+          {impact && <ImpactTable changes={impact} />}
+          {impact && access.state !== 'granted' && access.state !== 'denied' && <p className="text-xs text-slate-600 dark:text-slate-400">{WRITE_CONSENT_EXPLANATION}</p>}
+        </>
+      )}
+      {done && <Notice tone="success">{done}</Notice>}
+      {failure !== undefined && <ErrorPanel error={failure} title="The link was not changed" />}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, resetTenant, signIn } from './fixtures';
+
+test.beforeEach(() => resetTenant());
+
+test('the audit lists extended lifetimes, policy findings, unlinked policies and unsupported links', async ({ page }) => {
+  await signIn(page, 'admin', '/audit');
+  await expect(page.getByTestId('extended-list')).toContainText('Common Data Service');
+  await expect(page.getByTestId('findings-list')).toContainText('Legacy session policy');
+  await expect(page.getByTestId('findings-list')).toContainText('Doc-style 90 minutes');
+  await expect(page.getByTestId('unlinked-list')).toContainText('Unused 30 min');
+  await expect(page.getByTestId('unsupported-list')).toContainText('vm-backup-identity');
+  await expect(page.getByTestId('org-default-summary')).toContainText('No organization default');
+  expect(Number(await page.getByTestId('count-extended').innerText())).toBeGreaterThan(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page);
+});
