@@ -66,7 +66,7 @@ test('a client-only app gets the "lifetime follows the resource" warning', async
   await dialog.getByRole('tab', { name: 'App registrations' }).click();
   await dialog.getByLabel(/Search by display name/).fill('Nightly');
   const candidate = dialog.getByTestId('picker-candidate').filter({ hasText: 'Nightly export script' });
-  await expect(candidate).toContainText('Lifetime follows the resource');
+  await expect(candidate).toContainText(/lifetime follows the resource/i);
   await candidate.getByRole('button', { name: 'Choose the resource’s service principal instead' }).click();
   await expect(dialog.getByRole('checkbox', { name: /Microsoft Graph/ })).toBeVisible();
 });

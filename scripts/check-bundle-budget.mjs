@@ -5,17 +5,20 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * kB gzip per route. Measured 2026-11-24: /policies 293 kB (React DOM 70, Next runtime 44, MSAL +
- * Graph SDK 83, TanStack 26). The 250 kB aim is missed by MSAL alone; raise only with a reason.
+ * kB gzip per route. Measured 2026-11-24: /policies 261, /applications 275, /audit 265, /token-inspector
+ * 266 (React DOM 70, MSAL + Graph SDK + TanStack Query 83, more MSAL 26, Next runtime 44). The 250 kB
+ * aim is missed by what MSAL needs on every page; raise only with a reason in the commit.
  */
-export const BUDGET_KB = 310;
+export const BUDGET_KB = 285;
 export const ROUTES = ['policies', 'applications', 'audit', 'token-inspector'];
 
 export function firstLoadKb(distDir, route) {
   const htmlPath = join(distDir, 'server', 'app', `${route}.html`);
   if (!existsSync(htmlPath)) return undefined;
   const html = readFileSync(htmlPath, 'utf8');
-  const chunks = new Set([...html.matchAll(/(?:\/_next\/)?(static\/chunks\/[\w\-.~]+\.js)/g)].map((m) => m[1]));
+  // Legacy polyfills load only in browsers without modules (noModule): not part of a modern first load.
+  const legacy = new Set([...html.matchAll(/<script[^>]*src="\/_next\/(static\/chunks\/[\w\-.~]+\.js)"[^>]*noModule/gi)].map((m) => m[1]));
+  const chunks = new Set([...html.matchAll(/(?:\/_next\/)?(static\/chunks\/[\w\-.~]+\.js)/g)].map((m) => m[1]).filter((c) => !legacy.has(c)));
   let bytes = 0;
   for (const chunk of chunks) bytes += gzipSync(readFileSync(join(distDir, chunk))).length;
   return Math.round(bytes / 102.4) / 10;

@@ -144,6 +144,8 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
       return { ...base, oid: user?.accountId, name: user?.name, preferred_username: user?.email, wids: user?.directoryRoles, scp, appid: token.clientId, azp: token.clientId, idtyp: 'user' };
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // As with Entra, a used refresh token stays valid: concurrent silent renewals must not race.
+    rotateRefreshToken: false,
     ttl: {
       AccessToken: (_ctx, token) => lifetimeFor(token as never),
       ClientCredentials: (_ctx, token) => lifetimeFor(token as never),

@@ -50,27 +50,26 @@ export function createAccessTokenSource(pca: IPublicClientApplication, options: 
     return interactive;
   };
 
+  // A page start asks for the same token several times at once: one renewal serves them all.
+  const silent = new Map<string, Promise<string>>();
+
   return async (scopes) => {
     const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
     if (!account) return interactively(scopes, null);
+    const key = [...scopes].sort().join(' ');
+    let pending = silent.get(key);
+    if (!pending) {
+      pending = pca
+        .acquireTokenSilent({ scopes, account })
+        .then((result) => result.accessToken)
+        .finally(() => silent.delete(key));
+      silent.set(key, pending);
+    }
     try {
-      const result = await pca.acquireTokenSilent({ scopes, account });
-      return result.accessToken;
+      return await pending;
     } catch (error) {
       if (needsInteraction(error)) return interactively(scopes, account);
       throw error;
     }
   };
-}
-
-/** Whether a token with these scopes is already in the cache (write consent given this session). */
-export async function hasGrantedScopes(pca: IPublicClientApplication, scopes: string[]): Promise<boolean> {
-  const account = pca.getActiveAccount();
-  if (!account) return false;
-  try {
-    await pca.acquireTokenSilent({ scopes, account, cacheLookupPolicy: 2 /* AccessTokenAndRefreshToken */ });
-    return true;
-  } catch {
-    return false;
-  }
 }
