@@ -9,7 +9,9 @@ const isDev = process.env.NODE_ENV !== 'production';
  * display name can never be sent anywhere else. frame-src allows MSAL's hidden silent-renewal iframe.
  */
 export function contentSecurityPolicy(): string {
-  const authorityOrigin = new URL(settings.mode === 'demo' ? settings.graphBaseUrl : settings.authority).origin;
+  const authorityOrigin = new URL(
+    settings.mode === 'demo' ? settings.graphBaseUrl : settings.authority,
+  ).origin;
   return [
     "default-src 'self'",
     // Next's App Router streams inline scripts; eval only for the dev server's hot reload.

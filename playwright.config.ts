@@ -20,7 +20,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     },
   },
   webServer: [
@@ -29,14 +37,23 @@ export default defineConfig({
       url: `http://localhost:${E2E_DEMO_PORT}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { DEMO_TENANT_PORT: String(E2E_DEMO_PORT), DEMO_APP_ORIGIN: appOrigin, DEMO_LATENCY_MS: '0', DEMO_FAULT_RATE: '0' },
+      env: {
+        DEMO_TENANT_PORT: String(E2E_DEMO_PORT),
+        DEMO_APP_ORIGIN: appOrigin,
+        DEMO_LATENCY_MS: '0',
+        DEMO_FAULT_RATE: '0',
+      },
     },
     {
       command: `npx next start -p ${E2E_APP_PORT} -H 127.0.0.1`,
       url: `${appOrigin}/redirect`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { NEXT_DIST_DIR: '.next-e2e', NEXT_PUBLIC_DEMO_TENANT_URL: `http://localhost:${E2E_DEMO_PORT}`, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        NEXT_DIST_DIR: '.next-e2e',
+        NEXT_PUBLIC_DEMO_TENANT_URL: `http://localhost:${E2E_DEMO_PORT}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
   ],
 });

@@ -5,9 +5,12 @@ import { demoTenantOptionsFromEnv, startDemoTenant } from './server';
 const options = demoTenantOptionsFromEnv();
 const tenant = await startDemoTenant(options);
 console.log(`Demo tenant (OpenID provider + Microsoft Graph emulator) at ${tenant.url}`);
-console.log(`  Graph: ${tenant.url}/v1.0   discovery: ${tenant.url}/.well-known/openid-configuration`);
+console.log(
+  `  Graph: ${tenant.url}/v1.0   discovery: ${tenant.url}/.well-known/openid-configuration`,
+);
 for (const user of DEMO_USERS) console.log(`  user   ${user.email} / ${user.password}`);
-for (const client of DEMO_AUTOMATION_CLIENTS) console.log(`  client ${client.clientId} / ${client.secret}`);
+for (const client of DEMO_AUTOMATION_CLIENTS)
+  console.log(`  client ${client.clientId} / ${client.secret}`);
 const controls = [
   options.latencyMs && `latency ${options.latencyMs} ms`,
   options.faultRate && `fault rate ${options.faultRate}`,

@@ -24,6 +24,8 @@ export interface DemoTenantOptions {
 
 export interface DemoTenant {
   url: string;
+  /** The address the server is bound to (loopback unless DEMO_TENANT_HOST says otherwise). */
+  address: string;
   store: DirectoryStore;
   close(): Promise<void>;
 }
@@ -33,7 +35,12 @@ export const DEFAULT_APP_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3
 export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<DemoTenant> {
   const host = options.host ?? '127.0.0.1';
   const store = new DirectoryStore(
-    { size: options.size, organizationDefault: options.organizationDefault, policyCount: options.policyCount, seed: options.seed },
+    {
+      size: options.size,
+      organizationDefault: options.organizationDefault,
+      policyCount: options.policyCount,
+      seed: options.seed,
+    },
     options.stateFile,
   );
   const keys = await generateSigningKeys();
@@ -42,7 +49,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     server.once('error', reject);
     server.listen(options.port ?? 4000, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port, address } = server.address() as AddressInfo;
   // "localhost" rather than 127.0.0.1: MSAL's known authority and the browser's origin use it.
   const url = `http://localhost:${port}`;
   const appOrigins = options.appOrigins ?? DEFAULT_APP_ORIGINS;
@@ -57,7 +64,12 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   });
   server.on('request', (req, res) => {
     const path = req.url ?? '/';
-    const handle = path.startsWith('/v1.0/') || path.startsWith('/_demo/') || (req.method === 'OPTIONS' && path.startsWith('/v1.0')) ? graph : oidc;
+    const handle =
+      path.startsWith('/v1.0/') ||
+      path.startsWith('/_demo/') ||
+      (req.method === 'OPTIONS' && path.startsWith('/v1.0'))
+        ? graph
+        : oidc;
     Promise.resolve(handle(req, res)).catch((error: unknown) => {
       console.error('demo tenant:', error);
       if (!res.headersSent) res.writeHead(500).end();
@@ -65,6 +77,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   });
   return {
     url,
+    address,
     store,
     close: () =>
       new Promise<void>((resolve) => {
@@ -75,11 +88,14 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
 }
 
 export function demoTenantOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DemoTenantOptions {
-  const number = (name: string) => (env[name] !== undefined && env[name] !== '' ? Number(env[name]) : undefined);
+  const number = (name: string) =>
+    env[name] !== undefined && env[name] !== '' ? Number(env[name]) : undefined;
   return {
     port: number('DEMO_TENANT_PORT') ?? 4000,
     host: env.DEMO_TENANT_HOST || '127.0.0.1',
-    appOrigins: env.DEMO_APP_ORIGIN ? env.DEMO_APP_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : undefined,
+    appOrigins: env.DEMO_APP_ORIGIN
+      ? env.DEMO_APP_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, ''))
+      : undefined,
     latencyMs: number('DEMO_LATENCY_MS'),
     faultRate: number('DEMO_FAULT_RATE'),
     size: number('DEMO_TENANT_SIZE'),

@@ -3,7 +3,9 @@ import { expectNoSeriousA11yViolations, resetTenant, signIn } from './fixtures';
 
 test.beforeEach(() => resetTenant());
 
-test('the audit lists extended lifetimes, policy findings, unlinked policies and unsupported links', async ({ page }) => {
+test('the audit lists extended lifetimes, policy findings, unlinked policies and unsupported links', async ({
+  page,
+}) => {
   await signIn(page, 'admin', '/audit');
   await expect(page.getByTestId('extended-list')).toContainText('Common Data Service');
   await expect(page.getByTestId('findings-list')).toContainText('Legacy session policy');

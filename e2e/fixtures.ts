@@ -16,7 +16,10 @@ export async function resetTenant(controls: { faultRate?: number; latencyMs?: nu
 }
 
 export async function setControls(controls: { faultRate?: number; latencyMs?: number }) {
-  const response = await fetch(`${DEMO_URL}/_demo/controls`, { method: 'POST', body: JSON.stringify(controls) });
+  const response = await fetch(`${DEMO_URL}/_demo/controls`, {
+    method: 'POST',
+    body: JSON.stringify(controls),
+  });
   expect(response.ok).toBe(true);
 }
 
@@ -31,10 +34,18 @@ export async function signIn(page: Page, who: keyof typeof USERS, path = '/polic
   await expect(page.getByRole('button', { name: `Account: ${USERS[who].name}` })).toBeVisible();
 }
 
-export async function clientCredentialsToken(scope = 'https://graph.microsoft.com/.default', client = 'demo-automation') {
+export async function clientCredentialsToken(
+  scope = 'https://graph.microsoft.com/.default',
+  client = 'demo-automation',
+) {
   const response = await fetch(`${DEMO_URL}/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client, client_secret: `${client}-secret`, scope }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client,
+      client_secret: `${client}-secret`,
+      scope,
+    }),
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { access_token: string; expires_in: number };
@@ -57,7 +68,14 @@ export async function graphAsAutomation() {
     post: (path: string, body: unknown) => call('POST', path, body),
     patch: (path: string, body: unknown) => call('PATCH', path, body),
     delete: (path: string) => call('DELETE', path),
-    async policies(): Promise<Array<{ id: string; displayName: string; isOrganizationDefault: boolean; definition: string[] }>> {
+    async policies(): Promise<
+      Array<{
+        id: string;
+        displayName: string;
+        isOrganizationDefault: boolean;
+        definition: string[];
+      }>
+    > {
       return (await call('GET', '/policies/tokenLifetimePolicies')).body.value;
     },
     async servicePrincipalByAppId(appId: string): Promise<{ id: string; displayName: string }> {
@@ -68,8 +86,12 @@ export async function graphAsAutomation() {
 
 export async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
 }
 
 export function definition(lifetime: string) {

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { clientCredentialsToken, definition, expectNoSeriousA11yViolations, graphAsAutomation, resetTenant, setControls, signIn } from './fixtures';
+import {
+  clientCredentialsToken,
+  definition,
+  expectNoSeriousA11yViolations,
+  graphAsAutomation,
+  resetTenant,
+  setControls,
+  signIn,
+} from './fixtures';
 
 const CDS = '00000007-0000-0000-c000-000000000000';
 const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
@@ -9,7 +17,10 @@ test.afterEach(() => setControls({ faultRate: 0, latencyMs: 0 }));
 
 async function createPolicy(name: string, lifetime: string) {
   const graph = await graphAsAutomation();
-  const created = await graph.post('/policies/tokenLifetimePolicies', { displayName: name, definition: definition(lifetime) });
+  const created = await graph.post('/policies/tokenLifetimePolicies', {
+    displayName: name,
+    definition: definition(lifetime),
+  });
   expect(created.status).toBe(201);
   return created.body.id as string;
 }
@@ -37,9 +48,13 @@ test('link a 2 h policy to Common Data Service, then its tokens last 2 h', async
 test('replace the policy of an application object from its page', async ({ page }) => {
   await signIn(page, 'admin', `/applications/${ORDERS_API}`);
   const control = page.getByTestId('control-application');
-  await control.getByLabel('Token lifetime policy on the application object').selectOption({ label: 'Reporting API 12h' });
+  await control
+    .getByLabel('Token lifetime policy on the application object')
+    .selectOption({ label: 'Reporting API 12h' });
   await expect(control.getByTestId('impact-table')).toContainText('12 h');
-  await control.getByRole('button', { name: 'Replace “Contoso 2h” with “Reporting API 12h”' }).click();
+  await control
+    .getByRole('button', { name: 'Replace “Contoso 2h” with “Reporting API 12h”' })
+    .click();
   await expect(control).toContainText('Replaced “Contoso 2h” with “Reporting API 12h”.');
   const graph = await graphAsAutomation();
   const app = (await graph.get(`/applications?$filter=appId eq '${ORDERS_API}'`)).body.value[0];
@@ -53,8 +68,12 @@ test('a managed identity cannot be linked, and the reason is shown', async ({ pa
   await page.getByRole('button', { name: 'Link to…' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('tab', { name: 'Managed identities' }).click();
-  const candidate = dialog.getByTestId('picker-candidate').filter({ hasText: 'vm-backup-identity' });
-  await expect(candidate.getByTestId('not-linkable-reason')).toContainText('Managed identities are not supported');
+  const candidate = dialog
+    .getByTestId('picker-candidate')
+    .filter({ hasText: 'vm-backup-identity' });
+  await expect(candidate.getByTestId('not-linkable-reason')).toContainText(
+    'Managed identities are not supported',
+  );
   await expect(candidate.getByRole('checkbox')).toBeDisabled();
 });
 
@@ -65,19 +84,28 @@ test('a client-only app gets the "lifetime follows the resource" warning', async
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('tab', { name: 'App registrations' }).click();
   await dialog.getByLabel(/Search by display name/).fill('Nightly');
-  const candidate = dialog.getByTestId('picker-candidate').filter({ hasText: 'Nightly export script' });
+  const candidate = dialog
+    .getByTestId('picker-candidate')
+    .filter({ hasText: 'Nightly export script' });
   await expect(candidate).toContainText(/lifetime follows the resource/i);
-  await candidate.getByRole('button', { name: 'Choose the resource’s service principal instead' }).click();
+  await candidate
+    .getByRole('button', { name: 'Choose the resource’s service principal instead' })
+    .click();
   await expect(dialog.getByRole('checkbox', { name: /Microsoft Graph/ })).toBeVisible();
 });
 
-test('bulk-link 45 objects with faults injected: every object ends linked exactly once', async ({ page }) => {
+test('bulk-link 45 objects with faults injected: every object ends linked exactly once', async ({
+  page,
+}) => {
   const id = await createPolicy('Bulk 3h', '03:00:00');
   await signIn(page, 'admin', `/policies/${id}`);
   await page.getByRole('button', { name: 'Link to…' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('picker-candidate').first()).toBeVisible();
-  const boxes = dialog.getByTestId('picker-candidate').getByRole('checkbox').and(page.locator(':enabled'));
+  const boxes = dialog
+    .getByTestId('picker-candidate')
+    .getByRole('checkbox')
+    .and(page.locator(':enabled'));
   const names: string[] = [];
   for (let i = 0; names.length < 45; i++) {
     const box = boxes.nth(i);
@@ -93,15 +121,21 @@ test('bulk-link 45 objects with faults injected: every object ends linked exactl
     const retry = dialog.getByRole('button', { name: /Retry the \d+ failed/ });
     if (!(await retry.isVisible())) break;
     await retry.click();
-    await expect(dialog.getByRole('button', { name: /Retry the \d+ failed/ }).or(dialog.getByText('45 of 45 done.'))).toBeVisible({ timeout: 60_000 });
+    await expect(
+      dialog
+        .getByRole('button', { name: /Retry the \d+ failed/ })
+        .or(dialog.getByText('45 of 45 done.')),
+    ).toBeVisible({ timeout: 60_000 });
   }
   await expect(dialog.getByTestId('bulk-summary')).toHaveText('45 of 45 done.');
   await setControls({ faultRate: 0 });
   const graph = await graphAsAutomation();
-  const applies = (await graph.get(`/policies/tokenLifetimePolicies/${id}/appliesTo`)).body.value as Array<{ id: string }>;
+  const applies = (await graph.get(`/policies/tokenLifetimePolicies/${id}/appliesTo`)).body
+    .value as Array<{ id: string }>;
   expect(applies.map((o) => o.id).sort()).toEqual([...names].sort());
   for (const objectId of names.slice(0, 10)) {
-    const linked = (await graph.get(`/servicePrincipals/${objectId}/tokenLifetimePolicies`)).body.value;
+    const linked = (await graph.get(`/servicePrincipals/${objectId}/tokenLifetimePolicies`)).body
+      .value;
     expect(linked.map((p: { id: string }) => p.id)).toEqual([id]);
   }
 });

@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { definition, expectNoSeriousA11yViolations, graphAsAutomation, resetTenant, signIn } from './fixtures';
+import {
+  definition,
+  expectNoSeriousA11yViolations,
+  graphAsAutomation,
+  resetTenant,
+  signIn,
+} from './fixtures';
 
 test.beforeEach(() => resetTenant());
 
@@ -21,9 +27,15 @@ async function createPolicy(page: Page, name: string, lifetime: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-test('create a 2 h policy, edit it to 8 h with an impact preview, make it the default, delete it', async ({ page }) => {
+test('create a 2 h policy, edit it to 8 h with an impact preview, make it the default, delete it', async ({
+  page,
+}) => {
   const graph = await graphAsAutomation();
-  const previous = await graph.post('/policies/tokenLifetimePolicies', { displayName: 'Previous default 4h', definition: definition('04:00:00'), isOrganizationDefault: true });
+  const previous = await graph.post('/policies/tokenLifetimePolicies', {
+    displayName: 'Previous default 4h',
+    definition: definition('04:00:00'),
+    isOrganizationDefault: true,
+  });
   expect(previous.status).toBe(201);
   await signIn(page, 'admin');
 
@@ -31,7 +43,9 @@ test('create a 2 h policy, edit it to 8 h with an impact preview, make it the de
   await expect(page.getByTestId('policy-lifetime')).toHaveText('2 h');
   let policies = await expectTenantSane();
   const created = policies.find((p) => p.displayName === 'E2E exports 2h')!;
-  expect(JSON.parse(created.definition[0]).TokenLifetimePolicy.AccessTokenLifetime).toBe('02:00:00');
+  expect(JSON.parse(created.definition[0]).TokenLifetimePolicy.AccessTokenLifetime).toBe(
+    '02:00:00',
+  );
 
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByRole('button', { name: '8 h' }).click();
@@ -49,7 +63,9 @@ test('create a 2 h policy, edit it to 8 h with an impact preview, make it the de
   await confirm.getByRole('button', { name: 'Make organization default' }).click();
   await expect(page.getByText('is now the organization default')).toBeVisible();
   policies = await expectTenantSane();
-  expect(policies.filter((p) => p.isOrganizationDefault).map((p) => p.displayName)).toEqual(['E2E exports 2h']);
+  expect(policies.filter((p) => p.isOrganizationDefault).map((p) => p.displayName)).toEqual([
+    'E2E exports 2h',
+  ]);
 
   await page.getByRole('button', { name: 'Delete' }).click();
   const del = page.getByRole('dialog');
@@ -62,20 +78,27 @@ test('create a 2 h policy, edit it to 8 h with an impact preview, make it the de
   expect(policies.map((p) => p.displayName)).not.toContain('E2E exports 2h');
 });
 
-test('out-of-range lifetimes are refused with the allowed range and cannot be saved', async ({ page }) => {
+test('out-of-range lifetimes are refused with the allowed range and cannot be saved', async ({
+  page,
+}) => {
   await signIn(page, 'admin', '/policies/new');
   await page.getByLabel('Display name (required)').fill('Too short');
   const lifetime = page.getByLabel(/TimeSpan or short form/);
   await lifetime.fill('00:05:00');
   await expect(page.getByTestId('lifetime-error')).toContainText('minimum is 10 minutes');
-  await expect(page.getByTestId('lifetime-error')).toContainText('Allowed range: 10 minutes to 1 day');
+  await expect(page.getByTestId('lifetime-error')).toContainText(
+    'Allowed range: 10 minutes to 1 day',
+  );
   await expect(page.getByRole('button', { name: 'Review and save' })).toBeDisabled();
   await lifetime.fill('1.00:00:01');
   await expect(page.getByTestId('lifetime-error')).toContainText('maximum is 1 day');
   await expect(page.getByRole('button', { name: 'Review and save' })).toBeDisabled();
   await lifetime.fill('banana');
   await expect(page.getByTestId('lifetime-error')).toContainText('Expected');
-  await page.getByRole('button', { name: 'Use 1.00:00:00' }).isVisible().catch(() => false);
+  await page
+    .getByRole('button', { name: 'Use 1.00:00:00' })
+    .isVisible()
+    .catch(() => false);
   const policies = await expectTenantSane();
   expect(policies.map((p) => p.displayName)).not.toContain('Too short');
 });
@@ -92,25 +115,39 @@ test('editing a linked policy previews which apps change, from → to', async ({
   await expect(impact).toContainText('8 h');
 });
 
-test('seeded policies with retired properties and a non-canonical value show their findings', async ({ page }) => {
+test('seeded policies with retired properties and a non-canonical value show their findings', async ({
+  page,
+}) => {
   await signIn(page, 'admin', '/policies?finding=retired');
   await expect(page.getByTestId('policy-row')).toHaveCount(1);
   await page.getByRole('link', { name: 'Legacy session policy' }).click();
-  await expect(page.getByText('MaxInactiveTime was retired on 30 January 2021 and does nothing any more', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('MaxInactiveTime was retired on 30 January 2021 and does nothing any more', {
+      exact: false,
+    }),
+  ).toBeVisible();
   await page.goto('/policies?finding=non-canonical');
   await expect(page.getByTestId('policy-row')).toHaveCount(1);
   await expect(page.getByTestId('policy-row')).toContainText('Doc-style 90 minutes');
   await expect(page.getByTestId('policy-row')).toContainText('00:90:00');
 });
 
-test('a change made elsewhere since the form opened is shown before overwriting', async ({ page }) => {
+test('a change made elsewhere since the form opened is shown before overwriting', async ({
+  page,
+}) => {
   const graph = await graphAsAutomation();
   await signIn(page, 'admin', '/policies');
   await page.getByRole('link', { name: 'Unused 30 min' }).click();
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByLabel(/TimeSpan or short form/).fill('45m');
   const id = page.url().split('/').at(-2)!;
-  expect((await graph.patch(`/policies/tokenLifetimePolicies/${id}`, { displayName: 'Renamed elsewhere' })).status).toBe(204);
+  expect(
+    (
+      await graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
+        displayName: 'Renamed elsewhere',
+      })
+    ).status,
+  ).toBe(204);
   await page.getByRole('button', { name: 'Review and save' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('This policy changed since you opened it.')).toBeVisible();

@@ -3,7 +3,9 @@ import { DEMO_URL, expectNoSeriousA11yViolations, resetTenant, signIn } from './
 
 test.beforeEach(() => resetTenant());
 
-test('admin signs in through the real login page, sees the tenant and can sign out', async ({ page }) => {
+test('admin signs in through the real login page, sees the tenant and can sign out', async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   await expect(page.getByTestId('tenant-label')).toHaveText('Contoso demo tenant');
   await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
@@ -16,7 +18,9 @@ test('admin signs in through the real login page, sees the tenant and can sign o
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
   expect(page.url().startsWith(DEMO_URL)).toBe(false);
   // Signing out leaves no token behind in the browser.
-  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  const stored = await page.evaluate(
+    () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+  );
   expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
 });
 
@@ -64,7 +68,9 @@ test('an expired access token is renewed silently', async ({ page }) => {
     return count;
   });
   expect(expired).toBeGreaterThan(0);
-  const tokenRequest = page.waitForRequest((request) => request.url().startsWith(`${DEMO_URL}/token`) && request.method() === 'POST');
+  const tokenRequest = page.waitForRequest(
+    (request) => request.url().startsWith(`${DEMO_URL}/token`) && request.method() === 'POST',
+  );
   await page.goto('/applications');
   await page.goto('/policies');
   await tokenRequest;

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { definition, expectNoSeriousA11yViolations, graphAsAutomation, resetTenant, signIn } from './fixtures';
+import {
+  definition,
+  expectNoSeriousA11yViolations,
+  graphAsAutomation,
+  resetTenant,
+  signIn,
+} from './fixtures';
 
 const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
 
@@ -7,10 +13,19 @@ test.beforeEach(() => resetTenant());
 
 test('link a 3 h policy to an API, get a test token, and see it match', async ({ page }) => {
   const graph = await graphAsAutomation();
-  expect((await graph.post('/policies/tokenLifetimePolicies', { displayName: 'Orders 3h', definition: definition('03:00:00') })).status).toBe(201);
+  expect(
+    (
+      await graph.post('/policies/tokenLifetimePolicies', {
+        displayName: 'Orders 3h',
+        definition: definition('03:00:00'),
+      })
+    ).status,
+  ).toBe(201);
   await signIn(page, 'admin', `/applications/${ORDERS_API}`);
   const control = page.getByTestId('control-servicePrincipal');
-  await control.getByLabel('Token lifetime policy on the service principal').selectOption({ label: 'Orders 3h' });
+  await control
+    .getByLabel('Token lifetime policy on the service principal')
+    .selectOption({ label: 'Orders 3h' });
   await control.getByRole('button', { name: 'Link' }).click();
   await expect(control).toContainText('Linked “Orders 3h”.');
   await page.getByRole('link', { name: 'Token inspector' }).click();

@@ -22,7 +22,8 @@ async function waitFor(url: string, timeoutMs = 60_000) {
 
 export async function runLighthouse(): Promise<string> {
   const chromePath = chromiumPath();
-  if (!chromePath) return 'Lighthouse: skipped (no Chromium; apt-get install -y chromium or set CHROMIUM_PATH)';
+  if (!chromePath)
+    return 'Lighthouse: skipped (no Chromium; apt-get install -y chromium or set CHROMIUM_PATH)';
   const env = {
     ...process.env,
     NEXT_DIST_DIR: '.next-bench',
@@ -40,7 +41,10 @@ export async function runLighthouse(): Promise<string> {
   if (build.status !== 0) return 'Lighthouse: the production build failed';
   const children: ChildProcess[] = [
     spawn('npx', ['tsx', 'demo-tenant/main.ts'], { env, stdio: 'ignore' }),
-    spawn('npx', ['next', 'start', '-p', String(APP_PORT), '-H', '127.0.0.1'], { env, stdio: 'ignore' }),
+    spawn('npx', ['next', 'start', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
+      env,
+      stdio: 'ignore',
+    }),
   ];
   try {
     await waitFor(`http://localhost:${DEMO_PORT}/.well-known/openid-configuration`);
@@ -50,13 +54,28 @@ export async function runLighthouse(): Promise<string> {
     const browser = await puppeteer.launch({
       executablePath: chromePath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     });
     try {
       const page = await browser.newPage();
       await page.goto(`http://localhost:${APP_PORT}/policies`);
-      const signInScores = await lighthouse(`http://localhost:${APP_PORT}/policies`, { onlyCategories: ['performance', 'accessibility'], logLevel: 'error', output: 'json' }, undefined, page);
-      const lines = [`  sign-in page      performance ${score(signInScores, 'performance')}  accessibility ${score(signInScores, 'accessibility')}`];
+      const signInScores = await lighthouse(
+        `http://localhost:${APP_PORT}/policies`,
+        { onlyCategories: ['performance', 'accessibility'], logLevel: 'error', output: 'json' },
+        undefined,
+        page,
+      );
+      const lines = [
+        `  sign-in page      performance ${score(signInScores, 'performance')}  accessibility ${score(signInScores, 'accessibility')}`,
+      ];
       await page.goto(`http://localhost:${APP_PORT}/policies`);
       await page.locator('button::-p-text(Sign in)').click();
       await page.waitForSelector('#email');
@@ -66,8 +85,20 @@ export async function runLighthouse(): Promise<string> {
       await page.waitForSelector('[aria-label^="Account:"]', { timeout: 30_000 });
       for (const route of ROUTES) {
         // disableStorageReset keeps the MSAL session (sessionStorage) between audits.
-        const result = await lighthouse(`http://localhost:${APP_PORT}${route}`, { onlyCategories: ['performance', 'accessibility'], logLevel: 'error', output: 'json', disableStorageReset: true }, undefined, page);
-        lines.push(`  ${route.padEnd(17)} performance ${score(result, 'performance')}  accessibility ${score(result, 'accessibility')}`);
+        const result = await lighthouse(
+          `http://localhost:${APP_PORT}${route}`,
+          {
+            onlyCategories: ['performance', 'accessibility'],
+            logLevel: 'error',
+            output: 'json',
+            disableStorageReset: true,
+          },
+          undefined,
+          page,
+        );
+        lines.push(
+          `  ${route.padEnd(17)} performance ${score(result, 'performance')}  accessibility ${score(result, 'accessibility')}`,
+        );
       }
       return `Lighthouse 12 (production build, desktop emulation off, demo tenant; aim ≥ 90 and 100):\n${lines.join('\n')}`;
     } finally {
@@ -80,7 +111,10 @@ export async function runLighthouse(): Promise<string> {
   }
 }
 
-function score(result: { lhr: { categories: Record<string, { score: number | null }> } } | undefined, category: string): string {
+function score(
+  result: { lhr: { categories: Record<string, { score: number | null }> } } | undefined,
+  category: string,
+): string {
   const value = result?.lhr.categories[category]?.score;
   return value === null || value === undefined ? 'n/a' : String(Math.round(value * 100));
 }

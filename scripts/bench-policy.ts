@@ -1,7 +1,13 @@
 // Micro-benchmark of the policy engine: resolve a synthetic 100,000-target tenant with both rules.
 // Run: npx tsx scripts/bench-policy.ts
 import { performance } from 'node:perf_hooks';
-import { buildDefinition, resolveAll, type DirectoryIndex, type PrecedenceRuleId, type TokenLifetimePolicy } from '../lib/policy';
+import {
+  buildDefinition,
+  resolveAll,
+  type DirectoryIndex,
+  type PrecedenceRuleId,
+  type TokenLifetimePolicy,
+} from '../lib/policy';
 
 const TARGETS = 100_000;
 const POLICIES = 50;
@@ -35,7 +41,9 @@ export function buildSyntheticIndex(targets = TARGETS, policies = POLICIES): Dir
     return {
       appId,
       displayName: `App ${i}`,
-      application: hasApp ? { id: `app-${i}`, appId, displayName: `App ${i}`, exposesApi: random() > 0.5 } : undefined,
+      application: hasApp
+        ? { id: `app-${i}`, appId, displayName: `App ${i}`, exposesApi: random() > 0.5 }
+        : undefined,
       servicePrincipal: {
         id: `sp-${i}`,
         appId,
@@ -55,7 +63,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export async function benchPolicyEngine(): Promise<{ targets: number; msByRule: Record<string, number> }> {
+export async function benchPolicyEngine(): Promise<{
+  targets: number;
+  msByRule: Record<string, number>;
+}> {
   const index = buildSyntheticIndex();
   const msByRule: Record<string, number> = {};
   for (const rule of ['graph-reference', 'current-article'] as PrecedenceRuleId[]) {

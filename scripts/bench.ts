@@ -31,15 +31,33 @@ async function stats(url: string): Promise<{ total: number }> {
 
 async function main() {
   const sections: string[] = [];
-  console.log(`Starting the demo tenant: ${SIZE} objects, ${POLICIES} policies, ${LATENCY_MS} ms latency per Graph request…`);
-  const tenant = await startDemoTenant({ port: 0, size: SIZE, policyCount: POLICIES, latencyMs: LATENCY_MS, appOrigins: [] });
+  console.log(
+    `Starting the demo tenant: ${SIZE} objects, ${POLICIES} policies, ${LATENCY_MS} ms latency per Graph request…`,
+  );
+  const tenant = await startDemoTenant({
+    port: 0,
+    size: SIZE,
+    policyCount: POLICIES,
+    latencyMs: LATENCY_MS,
+    appOrigins: [],
+  });
   try {
     const tokenResponse = await fetch(`${tenant.url}/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'demo-automation', client_secret: 'demo-automation-secret', scope: 'https://graph.microsoft.com/.default' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'demo-automation',
+        client_secret: 'demo-automation-secret',
+        scope: 'https://graph.microsoft.com/.default',
+      }),
     });
     const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-    const api = createGraphApi({ getToken: async () => token, graphBaseUrl: `${tenant.url}/v1.0`, readScopes: [], writeScopes: [] });
+    const api = createGraphApi({
+      getToken: async () => token,
+      graphBaseUrl: `${tenant.url}/v1.0`,
+      readScopes: [],
+      writeScopes: [],
+    });
 
     // The dashboard's way: exactly the code the app runs.
     await fetch(`${tenant.url}/_demo/stats/reset`, { method: 'POST' });
@@ -58,7 +76,10 @@ async function main() {
     await api.listPolicies();
     const objects = [
       ...tenant.store.applications.map((a) => ({ kind: 'application' as const, id: a.id })),
-      ...tenant.store.servicePrincipals.map((s) => ({ kind: 'servicePrincipal' as const, id: s.id })),
+      ...tenant.store.servicePrincipals.map((s) => ({
+        kind: 'servicePrincipal' as const,
+        id: s.id,
+      })),
     ];
     let next = 0;
     await Promise.all(
@@ -88,7 +109,9 @@ async function main() {
   }
 
   const engine = await benchPolicyEngine();
-  sections.push(`Policy engine: resolved ${engine.targets} targets in ${engine.msByRule['graph-reference']} ms (graph-reference), ${engine.msByRule['current-article']} ms (current-article)`);
+  sections.push(
+    `Policy engine: resolved ${engine.targets} targets in ${engine.msByRule['graph-reference']} ms (graph-reference), ${engine.msByRule['current-article']} ms (current-article)`,
+  );
   sections.push(await runLighthouse());
   console.log(`\n${sections.join('\n\n')}`);
 }

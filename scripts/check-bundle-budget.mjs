@@ -17,8 +17,16 @@ export function firstLoadKb(distDir, route) {
   if (!existsSync(htmlPath)) return undefined;
   const html = readFileSync(htmlPath, 'utf8');
   // Legacy polyfills load only in browsers without modules (noModule): not part of a modern first load.
-  const legacy = new Set([...html.matchAll(/<script[^>]*src="\/_next\/(static\/chunks\/[\w\-.~]+\.js)"[^>]*noModule/gi)].map((m) => m[1]));
-  const chunks = new Set([...html.matchAll(/(?:\/_next\/)?(static\/chunks\/[\w\-.~]+\.js)/g)].map((m) => m[1]).filter((c) => !legacy.has(c)));
+  const legacy = new Set(
+    [
+      ...html.matchAll(/<script[^>]*src="\/_next\/(static\/chunks\/[\w\-.~]+\.js)"[^>]*noModule/gi),
+    ].map((m) => m[1]),
+  );
+  const chunks = new Set(
+    [...html.matchAll(/(?:\/_next\/)?(static\/chunks\/[\w\-.~]+\.js)/g)]
+      .map((m) => m[1])
+      .filter((c) => !legacy.has(c)),
+  );
   let bytes = 0;
   for (const chunk of chunks) bytes += gzipSync(readFileSync(join(distDir, chunk))).length;
   return Math.round(bytes / 102.4) / 10;
@@ -35,10 +43,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     const ok = kb <= BUDGET_KB;
     over ||= !ok;
-    console.log(`bundle budget: /${route} first-load JS ${kb} kB gzip (budget ${BUDGET_KB} kB) ${ok ? 'ok' : 'OVER BUDGET'}`);
+    console.log(
+      `bundle budget: /${route} first-load JS ${kb} kB gzip (budget ${BUDGET_KB} kB) ${ok ? 'ok' : 'OVER BUDGET'}`,
+    );
   }
   if (over) {
-    console.error('First-load JavaScript grew past the budget. Trim the route or record a new budget with the reason.');
+    console.error(
+      'First-load JavaScript grew past the budget. Trim the route or record a new budget with the reason.',
+    );
     process.exit(1);
   }
 }

@@ -8,7 +8,7 @@ if (!browser) {
     'No Chromium found for the end-to-end tests.\n' +
       '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium\n' +
       '  or point CHROMIUM_PATH at a Chromium or Chrome binary.\n' +
-      '(Playwright\'s own browser download is not used by this project.)',
+      "(Playwright's own browser download is not used by this project.)",
   );
   process.exit(1);
 }

@@ -7,13 +7,16 @@ import { join } from 'node:path';
 const port = process.env.PORT ?? '3000';
 const demoPort = process.env.DEMO_TENANT_PORT ?? '4000';
 const distDir = process.env.NEXT_DIST_DIR || '.next';
-const realTenant = Boolean(process.env.NEXT_PUBLIC_ENTRA_CLIENT_ID && process.env.NEXT_PUBLIC_ENTRA_TENANT_ID);
+const realTenant = Boolean(
+  process.env.NEXT_PUBLIC_ENTRA_CLIENT_ID && process.env.NEXT_PUBLIC_ENTRA_TENANT_ID,
+);
 const appOrigin = `http://localhost:${port}`;
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
   NEXT_DIST_DIR: distDir,
-  NEXT_PUBLIC_DEMO_TENANT_URL: process.env.NEXT_PUBLIC_DEMO_TENANT_URL ?? `http://localhost:${demoPort}`,
+  NEXT_PUBLIC_DEMO_TENANT_URL:
+    process.env.NEXT_PUBLIC_DEMO_TENANT_URL ?? `http://localhost:${demoPort}`,
   DEMO_TENANT_PORT: demoPort,
   DEMO_APP_ORIGIN: process.env.DEMO_APP_ORIGIN ?? `${appOrigin},http://127.0.0.1:${port}`,
 };
@@ -28,9 +31,16 @@ function newestSource(dir) {
 }
 
 const buildId = join(distDir, 'BUILD_ID');
-const sources = Math.max(...['app', 'components', 'lib'].map(newestSource), statSync('next.config.ts').mtimeMs);
+const sources = Math.max(
+  ...['app', 'components', 'lib'].map(newestSource),
+  statSync('next.config.ts').mtimeMs,
+);
 // NEXT_PUBLIC_ values are baked in at build time: rebuild when they may have changed.
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources || process.env.FORCE_BUILD === '1') {
+if (
+  !existsSync(buildId) ||
+  statSync(buildId).mtimeMs < sources ||
+  process.env.FORCE_BUILD === '1'
+) {
   console.log('Building the dashboard (first start or changed sources)…');
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -57,6 +67,10 @@ start('Dashboard', 'npx', ['next', 'start', '-p', port, '-H', process.env.HOST ?
 
 setTimeout(() => {
   console.log(`\n  Token lifetime policy dashboard: ${appOrigin}`);
-  if (realTenant) console.log(`  Signing in to Entra tenant ${process.env.NEXT_PUBLIC_ENTRA_TENANT_ID}.`);
-  else console.log('  Demo tenant accounts: admin@contoso.demo / Admin-Demo-1 (writes), reader@contoso.demo / Reader-Demo-1 (reads)\n');
+  if (realTenant)
+    console.log(`  Signing in to Entra tenant ${process.env.NEXT_PUBLIC_ENTRA_TENANT_ID}.`);
+  else
+    console.log(
+      '  Demo tenant accounts: admin@contoso.demo / Admin-Demo-1 (writes), reader@contoso.demo / Reader-Demo-1 (reads)\n',
+    );
 }, 2500);

@@ -12,7 +12,12 @@ let api: GraphApi;
 async function token(url: string) {
   const response = await fetch(`${url}/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'demo-automation', client_secret: 'demo-automation-secret', scope: 'https://graph.microsoft.com/.default' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'demo-automation',
+      client_secret: 'demo-automation-secret',
+      scope: 'https://graph.microsoft.com/.default',
+    }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -20,20 +25,32 @@ async function token(url: string) {
 beforeAll(async () => {
   tenant = await startDemoTenant({ port: 0, appOrigins: [] });
   const accessToken = await token(tenant.url);
-  api = createGraphApi({ getToken: async () => accessToken, graphBaseUrl: `${tenant.url}/v1.0`, readScopes: ['r'], writeScopes: ['w'], retryPolicy: { sleep: async () => undefined } });
+  api = createGraphApi({
+    getToken: async () => accessToken,
+    graphBaseUrl: `${tenant.url}/v1.0`,
+    readScopes: ['r'],
+    writeScopes: ['w'],
+    retryPolicy: { sleep: async () => undefined },
+  });
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {
   await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
 });
 
-const controls = (faultRate: number) => fetch(`${tenant.url}/_demo/controls`, { method: 'POST', body: JSON.stringify({ faultRate }) });
+const controls = (faultRate: number) =>
+  fetch(`${tenant.url}/_demo/controls`, { method: 'POST', body: JSON.stringify({ faultRate }) });
 
 function targets(count: number): LinkTarget[] {
   return tenant.store.servicePrincipals
     .filter((sp) => sp.servicePrincipalType === 'Application')
     .slice(0, count)
-    .map((sp) => ({ objectType: 'servicePrincipal', objectId: sp.id, displayName: sp.displayName, appId: sp.appId }));
+    .map((sp) => ({
+      objectType: 'servicePrincipal',
+      objectId: sp.id,
+      displayName: sp.displayName,
+      appId: sp.appId,
+    }));
 }
 
 describe('bulkLink', () => {
@@ -45,22 +62,36 @@ describe('bulkLink', () => {
     for (let round = 0; round < 5 && outcomes.some((o) => o.status === 'failed'); round++) {
       const failed = outcomes.filter((o) => o.status === 'failed').map((o) => o.target);
       const retried = await bulkLink(api, failed, SEEDED.policies.unused);
-      outcomes = outcomes.map((o) => retried.find((r) => r.target.objectId === o.target.objectId) ?? o);
+      outcomes = outcomes.map(
+        (o) => retried.find((r) => r.target.objectId === o.target.objectId) ?? o,
+      );
     }
     await controls(0);
     expect(outcomes.filter((o) => o.status === 'failed')).toEqual([]);
     for (const target of chosen) {
-      expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(SEEDED.policies.unused);
+      expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+        SEEDED.policies.unused,
+      );
     }
     const linkedCount = tenant.store.appliesTo(SEEDED.policies.unused).length;
     expect(linkedCount).toBe(45);
   });
 
   it('skips objects that already hold the policy and replaces other policies', async () => {
-    const [cds] = tenant.store.servicePrincipals.filter((sp) => sp.appId === '00000007-0000-0000-c000-000000000000');
-    const target: LinkTarget = { objectType: 'servicePrincipal', objectId: cds.id, displayName: cds.displayName, appId: cds.appId };
+    const [cds] = tenant.store.servicePrincipals.filter(
+      (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
+    );
+    const target: LinkTarget = {
+      objectType: 'servicePrincipal',
+      objectId: cds.id,
+      displayName: cds.displayName,
+      appId: cds.appId,
+    };
     const [replaced] = await bulkLink(api, [target], SEEDED.policies.contoso2h);
-    expect(replaced).toMatchObject({ status: 'replaced', previousPolicyId: SEEDED.policies.dataverse });
+    expect(replaced).toMatchObject({
+      status: 'replaced',
+      previousPolicyId: SEEDED.policies.dataverse,
+    });
     const [again] = await bulkLink(api, [target], SEEDED.policies.contoso2h);
     expect(again.status).toBe('already-linked');
     const unlinked = await bulkUnlink(api, [target], SEEDED.policies.contoso2h);
@@ -71,16 +102,34 @@ describe('bulkLink', () => {
 
 describe('replacePolicy', () => {
   it('restores the previous policy when the new link fails', async () => {
-    const [cds] = tenant.store.servicePrincipals.filter((sp) => sp.appId === '00000007-0000-0000-c000-000000000000');
-    const target: LinkTarget = { objectType: 'servicePrincipal', objectId: cds.id, displayName: cds.displayName, appId: cds.appId };
-    await expect(replacePolicy(api, target, SEEDED.policies.dataverse, 'no-such-policy')).rejects.toMatchObject({ status: 404 });
+    const [cds] = tenant.store.servicePrincipals.filter(
+      (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
+    );
+    const target: LinkTarget = {
+      objectType: 'servicePrincipal',
+      objectId: cds.id,
+      displayName: cds.displayName,
+      appId: cds.appId,
+    };
+    await expect(
+      replacePolicy(api, target, SEEDED.policies.dataverse, 'no-such-policy'),
+    ).rejects.toMatchObject({ status: 404 });
     expect(tenant.store.linkedPolicyId('servicePrincipal', cds.id)).toBe(SEEDED.policies.dataverse);
   });
 
   it('replaces A with B', async () => {
-    const [cds] = tenant.store.servicePrincipals.filter((sp) => sp.appId === '00000007-0000-0000-c000-000000000000');
-    const target: LinkTarget = { objectType: 'servicePrincipal', objectId: cds.id, displayName: cds.displayName, appId: cds.appId };
-    expect((await replacePolicy(api, target, SEEDED.policies.dataverse, SEEDED.policies.unused)).status).toBe('replaced');
+    const [cds] = tenant.store.servicePrincipals.filter(
+      (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
+    );
+    const target: LinkTarget = {
+      objectType: 'servicePrincipal',
+      objectId: cds.id,
+      displayName: cds.displayName,
+      appId: cds.appId,
+    };
+    expect(
+      (await replacePolicy(api, target, SEEDED.policies.dataverse, SEEDED.policies.unused)).status,
+    ).toBe('replaced');
     expect(tenant.store.linkedPolicyId('servicePrincipal', cds.id)).toBe(SEEDED.policies.unused);
   });
 });

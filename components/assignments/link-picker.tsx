@@ -40,31 +40,59 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
   const directory = useDirectoryIndex();
   const access = useWriteAccess();
   const bulk = useBulkLinks();
-  const search = useDirectorySearch(tab === 'firstParty' ? 'servicePrincipal' : tab, text, tab !== 'firstParty');
+  const search = useDirectorySearch(
+    tab === 'firstParty' ? 'servicePrincipal' : tab,
+    text,
+    tab !== 'firstParty',
+  );
 
-  const byAppId = useMemo(() => new Map((directory.index?.targets ?? []).map((t) => [t.appId, t])), [directory.index]);
-  const context = useMemo(() => buildPolicyContext(directory.index?.policies ?? []), [directory.index]);
-  const policyName = (id?: string) => (id ? (directory.index?.policies.find((p) => p.id === id)?.displayName ?? id) : undefined);
+  const byAppId = useMemo(
+    () => new Map((directory.index?.targets ?? []).map((t) => [t.appId, t])),
+    [directory.index],
+  );
+  const context = useMemo(
+    () => buildPolicyContext(directory.index?.policies ?? []),
+    [directory.index],
+  );
+  const policyName = (id?: string) =>
+    id ? (directory.index?.policies.find((p) => p.id === id)?.displayName ?? id) : undefined;
 
   const candidates: Candidate[] = useMemo(() => {
     if (tab === 'firstParty') {
       return FIRST_PARTY_RESOURCES.flatMap((r) => {
         const target = byAppId.get(r.appId);
-        return target?.servicePrincipal ? [{ objectType: 'servicePrincipal' as const, object: target.servicePrincipal, target }] : [];
+        return target?.servicePrincipal
+          ? [{ objectType: 'servicePrincipal' as const, object: target.servicePrincipal, target }]
+          : [];
       });
     }
     const objectType: ObjectType = tab === 'application' ? 'application' : 'servicePrincipal';
     return (search.results ?? []).map((object) => ({
       objectType,
       object,
-      target: byAppId.get(object.appId) ?? { appId: object.appId, displayName: object.displayName, [objectType]: object },
+      target: byAppId.get(object.appId) ?? {
+        appId: object.appId,
+        displayName: object.displayName,
+        [objectType]: object,
+      },
     }));
   }, [tab, search.results, byAppId]);
 
   const chosen = useMemo(() => [...selected.values()], [selected]);
   const impact = useMemo(() => {
     if (!previewing || !directory.data) return undefined;
-    return diffImpact(directory.data, applyChange(directory.data, chosen.map((c) => ({ kind: 'link' as const, policyId: policy.id, objectType: c.objectType, objectId: c.object.id }))));
+    return diffImpact(
+      directory.data,
+      applyChange(
+        directory.data,
+        chosen.map((c) => ({
+          kind: 'link' as const,
+          policyId: policy.id,
+          objectType: c.objectType,
+          objectId: c.object.id,
+        })),
+      ),
+    );
   }, [previewing, directory.data, chosen, policy.id]);
 
   const toggle = (candidate: Candidate, on: boolean) => {
@@ -75,11 +103,24 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
     setPreviewing(false);
   };
 
-  const currentPolicyId = (c: Candidate) => (c.objectType === 'application' ? c.target.applicationPolicyId : c.target.servicePrincipalPolicyId);
-  const targets: LinkTarget[] = chosen.map((c) => ({ objectType: c.objectType, objectId: c.object.id, displayName: c.object.displayName, appId: c.object.appId }));
+  const currentPolicyId = (c: Candidate) =>
+    c.objectType === 'application'
+      ? c.target.applicationPolicyId
+      : c.target.servicePrincipalPolicyId;
+  const targets: LinkTarget[] = chosen.map((c) => ({
+    objectType: c.objectType,
+    objectId: c.object.id,
+    displayName: c.object.displayName,
+    appId: c.object.appId,
+  }));
 
   if (bulk.outcomes || bulk.running) {
-    return <BulkLinkProgress {...bulk} onRetryFailed={() => bulk.run('link', bulk.failedTargets(), policy.id)} />;
+    return (
+      <BulkLinkProgress
+        {...bulk}
+        onRetryFailed={() => bulk.run('link', bulk.failedTargets(), policy.id)}
+      />
+    );
   }
 
   return (
@@ -100,7 +141,9 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
       </div>
       {tab !== 'firstParty' && (
         <label className="block text-sm">
-          <span className="font-medium">Search by display name, or paste an appId or object id</span>
+          <span className="font-medium">
+            Search by display name, or paste an appId or object id
+          </span>
           <input
             type="search"
             value={text}
@@ -111,30 +154,62 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
         </label>
       )}
       {search.error !== undefined && <ErrorPanel error={search.error} title="The search failed" />}
-      <div className="max-h-80 overflow-auto rounded border border-slate-200 dark:border-slate-700" aria-busy={search.loading}>
-        {search.loading && tab !== 'firstParty' && <p className="p-2 text-sm" role="status">Searching…</p>}
+      <div
+        className="max-h-80 overflow-auto rounded border border-slate-200 dark:border-slate-700"
+        aria-busy={search.loading}
+      >
+        {search.loading && tab !== 'firstParty' && (
+          <p className="p-2 text-sm" role="status">
+            Searching…
+          </p>
+        )}
         <ul>
           {candidates.map((c) => {
             const verdict = linkability(c.target, c.objectType);
             const current = currentPolicyId(c);
-            const effective = directory.index ? resolveEffectiveLifetime(c.target, context) : undefined;
+            const effective = directory.index
+              ? resolveEffectiveLifetime(c.target, context)
+              : undefined;
             const id = `pick-${c.object.id}`;
             return (
-              <li key={c.object.id} className="border-b border-slate-100 px-3 py-2 text-sm last:border-0 dark:border-slate-800" data-testid="picker-candidate">
+              <li
+                key={c.object.id}
+                className="border-b border-slate-100 px-3 py-2 text-sm last:border-0 dark:border-slate-800"
+                data-testid="picker-candidate"
+              >
                 <div className="flex items-start gap-2">
-                  <input id={id} type="checkbox" className="mt-1" disabled={!verdict.linkable} checked={selected.has(c.object.id)} onChange={(e) => toggle(c, e.target.checked)} />
+                  <input
+                    id={id}
+                    type="checkbox"
+                    className="mt-1"
+                    disabled={!verdict.linkable}
+                    checked={selected.has(c.object.id)}
+                    onChange={(e) => toggle(c, e.target.checked)}
+                  />
                   <label htmlFor={id} className="flex-1">
                     <span className="font-medium tenant-text">{c.object.displayName}</span>{' '}
-                    <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{c.object.appId}</span>
+                    <span className="font-mono text-xs text-slate-500 dark:text-slate-400">
+                      {c.object.appId}
+                    </span>
                     <span className="block text-xs text-slate-600 dark:text-slate-300">
-                      Now: {current ? <>policy “<span className="tenant-text">{policyName(current)}</span>”</> : 'no policy on this object'} · effective{' '}
-                      {effective ? formatLifetime(effective) : '…'}
+                      Now:{' '}
+                      {current ? (
+                        <>
+                          policy “<span className="tenant-text">{policyName(current)}</span>”
+                        </>
+                      ) : (
+                        'no policy on this object'
+                      )}{' '}
+                      · effective {effective ? formatLifetime(effective) : '…'}
                     </span>
                   </label>
                   {current === policy.id && <Badge tone="success">Already linked</Badge>}
                 </div>
                 {!verdict.linkable && (
-                  <p className="mt-1 text-xs text-red-800 dark:text-red-300" data-testid="not-linkable-reason">
+                  <p
+                    className="mt-1 text-xs text-red-800 dark:text-red-300"
+                    data-testid="not-linkable-reason"
+                  >
                     Not linkable: {verdict.reason}
                   </p>
                 )}
@@ -145,7 +220,11 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
                       {w === LIFETIME_FOLLOWS_RESOURCE && (
                         <>
                           {' '}
-                          <button type="button" className="underline" onClick={() => setTab('firstParty')}>
+                          <button
+                            type="button"
+                            className="underline"
+                            onClick={() => setTab('firstParty')}
+                          >
                             Choose the resource’s service principal instead
                           </button>
                         </>
@@ -156,7 +235,9 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
             );
           })}
         </ul>
-        {!search.loading && candidates.length === 0 && <p className="p-3 text-sm">No objects match. Try fewer letters, or paste the appId.</p>}
+        {!search.loading && candidates.length === 0 && (
+          <p className="p-3 text-sm">No objects match. Try fewer letters, or paste the appId.</p>
+        )}
       </div>
 
       {chosen.length > 0 && (
@@ -171,7 +252,8 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
                   {current && current !== policy.id && (
                     <strong>
                       {' '}
-                      — replace “<span className="tenant-text">{policyName(current)}</span>” with “<span className="tenant-text">{policy.displayName}</span>”
+                      — replace “<span className="tenant-text">{policyName(current)}</span>” with “
+                      <span className="tenant-text">{policy.displayName}</span>”
                     </strong>
                   )}
                 </li>
@@ -183,7 +265,11 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
           ) : (
             <>
               <ImpactTable changes={impact} loading={directory.isPending} />
-              {access.state !== 'granted' && <p className="text-xs text-slate-600 dark:text-slate-400">{WRITE_CONSENT_EXPLANATION}</p>}
+              {access.state !== 'granted' && (
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  {WRITE_CONSENT_EXPLANATION}
+                </p>
+              )}
               <Button variant="primary" onClick={() => bulk.run('link', targets, policy.id)}>
                 Link {chosen.length} object{chosen.length === 1 ? '' : 's'}
               </Button>

@@ -14,10 +14,20 @@ export function LinkToButton({ policy }: { policy: TokenLifetimePolicy }) {
   const denied = access.state === 'denied';
   return (
     <>
-      <Button variant="primary" disabled={denied} disabledReason={access.reason} onClick={() => setOpen(true)}>
+      <Button
+        variant="primary"
+        disabled={denied}
+        disabledReason={access.reason}
+        onClick={() => setOpen(true)}
+      >
         Link to…
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Link "${policy.displayName}" to applications or service principals`} wide>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Link "${policy.displayName}" to applications or service principals`}
+        wide
+      >
         <LinkPicker policy={policy} />
       </Dialog>
     </>

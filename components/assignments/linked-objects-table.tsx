@@ -16,16 +16,36 @@ import { useBulkLinks } from './use-link-actions';
 const FIRST_PARTY = new Set<string>(FIRST_PARTY_RESOURCES.map((r) => r.appId));
 
 /** The objects a policy is linked to (appliesTo), with selection and bulk unlink. */
-export function LinkedObjectsTable({ policy, linked }: { policy: TokenLifetimePolicy; linked: LinkedObject[] }) {
+export function LinkedObjectsTable({
+  policy,
+  linked,
+}: {
+  policy: TokenLifetimePolicy;
+  linked: LinkedObject[];
+}) {
   const access = useWriteAccess();
   const bulk = useBulkLinks();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const chosen = linked.filter((o) => selected.has(o.id));
-  const toTargets = (objects: LinkedObject[]) => objects.map((o) => ({ objectType: o.objectType, objectId: o.id, displayName: o.displayName, appId: o.appId }));
+  const toTargets = (objects: LinkedObject[]) =>
+    objects.map((o) => ({
+      objectType: o.objectType,
+      objectId: o.id,
+      displayName: o.displayName,
+      appId: o.appId,
+    }));
 
   if (linked.length === 0 && !bulk.outcomes) {
-    return <EmptyState title="Linked to nothing">This policy changes no token until it is linked to an application or a service principal{policy.isOrganizationDefault ? ' (as the organization default it applies tenant-wide)' : ''}.</EmptyState>;
+    return (
+      <EmptyState title="Linked to nothing">
+        This policy changes no token until it is linked to an application or a service principal
+        {policy.isOrganizationDefault
+          ? ' (as the organization default it applies tenant-wide)'
+          : ''}
+        .
+      </EmptyState>
+    );
   }
   const denied = access.state === 'denied';
   return (
@@ -40,17 +60,29 @@ export function LinkedObjectsTable({ policy, linked }: { policy: TokenLifetimePo
                   type="checkbox"
                   aria-label="Select all"
                   checked={linked.length > 0 && selected.size === linked.length}
-                  onChange={(e) => setSelected(new Set(e.target.checked ? linked.map((o) => o.id) : []))}
+                  onChange={(e) =>
+                    setSelected(new Set(e.target.checked ? linked.map((o) => o.id) : []))
+                  }
                 />
               </th>
-              <th scope="col" className="px-2 py-1">Name</th>
-              <th scope="col" className="px-2 py-1">Kind</th>
-              <th scope="col" className="px-2 py-1">App id</th>
+              <th scope="col" className="px-2 py-1">
+                Name
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Kind
+              </th>
+              <th scope="col" className="px-2 py-1">
+                App id
+              </th>
             </tr>
           </thead>
           <tbody>
             {linked.map((o) => (
-              <tr key={o.id} className="border-t border-slate-200 dark:border-slate-800" data-testid="linked-row">
+              <tr
+                key={o.id}
+                className="border-t border-slate-200 dark:border-slate-800"
+                data-testid="linked-row"
+              >
                 <td className="px-2 py-1">
                   <input
                     type="checkbox"
@@ -65,7 +97,10 @@ export function LinkedObjectsTable({ policy, linked }: { policy: TokenLifetimePo
                   />
                 </td>
                 <td className="px-2 py-1">
-                  <Link href={`/applications/${o.appId}`} className="tenant-text underline-offset-2 hover:underline">
+                  <Link
+                    href={`/applications/${o.appId}`}
+                    className="tenant-text underline-offset-2 hover:underline"
+                  >
                     {o.displayName}
                   </Link>
                   {FIRST_PARTY.has(o.appId) && (
@@ -74,17 +109,26 @@ export function LinkedObjectsTable({ policy, linked }: { policy: TokenLifetimePo
                     </span>
                   )}
                 </td>
-                <td className="px-2 py-1">{o.objectType === 'application' ? 'Application object' : 'Service principal'}</td>
+                <td className="px-2 py-1">
+                  {o.objectType === 'application' ? 'Application object' : 'Service principal'}
+                </td>
                 <td className="px-2 py-1 font-mono text-xs">{o.appId}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Button disabled={chosen.length === 0 || denied || bulk.running} disabledReason={denied ? access.reason : 'Select objects first.'} onClick={() => setConfirming(true)}>
+      <Button
+        disabled={chosen.length === 0 || denied || bulk.running}
+        disabledReason={denied ? access.reason : 'Select objects first.'}
+        onClick={() => setConfirming(true)}
+      >
         Unlink selected ({chosen.length})
       </Button>
-      <BulkLinkProgress {...bulk} onRetryFailed={() => bulk.run('unlink', bulk.failedTargets(), policy.id)} />
+      <BulkLinkProgress
+        {...bulk}
+        onRetryFailed={() => bulk.run('unlink', bulk.failedTargets(), policy.id)}
+      />
       <ConfirmDialog
         open={confirming}
         title={`Unlink "${policy.displayName}" from ${chosen.length} object${chosen.length === 1 ? '' : 's'}?`}
@@ -97,7 +141,10 @@ export function LinkedObjectsTable({ policy, linked }: { policy: TokenLifetimePo
           setSelected(new Set());
         }}
       >
-        <p>Their tokens fall back to the next source (organization default, application link or the built-in 60–90 minutes) within seconds. Tokens already issued keep their lifetime.</p>
+        <p>
+          Their tokens fall back to the next source (organization default, application link or the
+          built-in 60–90 minutes) within seconds. Tokens already issued keep their lifetime.
+        </p>
         <ul className="list-disc pl-5">
           {chosen.slice(0, 10).map((o) => (
             <li key={o.id} className="tenant-text">

@@ -15,17 +15,29 @@ import { linkability } from '@/lib/policy/rules';
 import type { DirectoryTarget } from '@/lib/policy/types';
 import { replacePolicy } from './link-operations';
 
-const LABEL: Record<ObjectType, string> = { application: 'application object', servicePrincipal: 'service principal' };
+const LABEL: Record<ObjectType, string> = {
+  application: 'application object',
+  servicePrincipal: 'service principal',
+};
 
 /** "Token lifetime policy: [choose | none]" for one object, with preview, guards and replace. */
-export function ObjectPolicyControl({ target, objectType, initialChoice }: { target: DirectoryTarget; objectType: ObjectType; initialChoice?: string }) {
+export function ObjectPolicyControl({
+  target,
+  objectType,
+  initialChoice,
+}: {
+  target: DirectoryTarget;
+  objectType: ObjectType;
+  initialChoice?: string;
+}) {
   const directory = useDirectoryIndex();
   const api = useGraphApi();
   const write = useWrite();
   const refresh = useRefreshAfterWrite();
   const access = useWriteAccess();
   const object = objectType === 'application' ? target.application : target.servicePrincipal;
-  const current = objectType === 'application' ? target.applicationPolicyId : target.servicePrincipalPolicyId;
+  const current =
+    objectType === 'application' ? target.applicationPolicyId : target.servicePrincipalPolicyId;
   const [choice, setChoice] = useState(initialChoice ?? current ?? '');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
@@ -37,7 +49,8 @@ export function ObjectPolicyControl({ target, objectType, initialChoice }: { tar
   const impact = useMemo(() => {
     if (!directory.data || !object || choice === (current ?? '')) return undefined;
     const changes: ProposedChange[] = [];
-    if (current) changes.push({ kind: 'unlink', policyId: current, objectType, objectId: object.id });
+    if (current)
+      changes.push({ kind: 'unlink', policyId: current, objectType, objectId: object.id });
     if (choice) changes.push({ kind: 'link', policyId: choice, objectType, objectId: object.id });
     return diffImpact(directory.data, applyChange(directory.data, changes));
   }, [directory.data, object, choice, current, objectType]);
@@ -49,10 +62,21 @@ export function ObjectPolicyControl({ target, objectType, initialChoice }: { tar
     setFailure(undefined);
     setDone(undefined);
     try {
-      const linkTarget = { objectType, objectId: object.id, displayName: object.displayName, appId: object.appId };
+      const linkTarget = {
+        objectType,
+        objectId: object.id,
+        displayName: object.displayName,
+        appId: object.appId,
+      };
       if (choice) await write(() => replacePolicy(api, linkTarget, current, choice));
       else if (current) await write(() => api.unlinkPolicy(objectType, object.id, current));
-      setDone(choice ? (current ? `Replaced “${name(current)}” with “${name(choice)}”.` : `Linked “${name(choice)}”.`) : `Unlinked “${name(current)}”.`);
+      setDone(
+        choice
+          ? current
+            ? `Replaced “${name(current)}” with “${name(choice)}”.`
+            : `Linked “${name(choice)}”.`
+          : `Unlinked “${name(current)}”.`,
+      );
       await refresh();
     } catch (error) {
       setFailure(error);
@@ -62,7 +86,10 @@ export function ObjectPolicyControl({ target, objectType, initialChoice }: { tar
   };
 
   return (
-    <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`control-${objectType}`}>
+    <div
+      className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700"
+      data-testid={`control-${objectType}`}
+    >
       <label htmlFor={id} className="block text-sm font-medium">
         Token lifetime policy on the {LABEL[objectType]}
       </label>
@@ -87,8 +114,17 @@ export function ObjectPolicyControl({ target, objectType, initialChoice }: { tar
                 </option>
               ))}
             </select>
-            <Button variant="primary" disabled={busy || choice === (current ?? '') || access.state === 'denied'} disabledReason={access.reason} onClick={apply}>
-              {choice && current && choice !== current ? `Replace “${name(current)}” with “${name(choice)}”` : choice ? 'Link' : 'Unlink'}
+            <Button
+              variant="primary"
+              disabled={busy || choice === (current ?? '') || access.state === 'denied'}
+              disabledReason={access.reason}
+              onClick={apply}
+            >
+              {choice && current && choice !== current
+                ? `Replace “${name(current)}” with “${name(choice)}”`
+                : choice
+                  ? 'Link'
+                  : 'Unlink'}
             </Button>
           </div>
           {verdict.warnings.map((w) => (
@@ -97,7 +133,11 @@ export function ObjectPolicyControl({ target, objectType, initialChoice }: { tar
             </p>
           ))}
           {impact && <ImpactTable changes={impact} />}
-          {impact && access.state !== 'granted' && access.state !== 'denied' && <p className="text-xs text-slate-600 dark:text-slate-400">{WRITE_CONSENT_EXPLANATION}</p>}
+          {impact && access.state !== 'granted' && access.state !== 'denied' && (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {WRITE_CONSENT_EXPLANATION}
+            </p>
+          )}
         </>
       )}
       {done && <Notice tone="success">{done}</Notice>}

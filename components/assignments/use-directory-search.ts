@@ -27,10 +27,30 @@ export function useDirectorySearch(kind: PickerKind, text: string, enabled: bool
         const trimmed = text.trim();
         let found: Array<ApplicationObject | ServicePrincipalObject>;
         if (GUID.test(trimmed)) {
-          const byAppId = await api.searchDirectory({ kind: objectKind, appId: trimmed, signal: controller.signal });
-          found = byAppId.value.length ? byAppId.value : (await api.searchDirectory({ kind: objectKind, objectId: trimmed, signal: controller.signal })).value;
+          const byAppId = await api.searchDirectory({
+            kind: objectKind,
+            appId: trimmed,
+            signal: controller.signal,
+          });
+          found = byAppId.value.length
+            ? byAppId.value
+            : (
+                await api.searchDirectory({
+                  kind: objectKind,
+                  objectId: trimmed,
+                  signal: controller.signal,
+                })
+              ).value;
         } else {
-          found = (await api.searchDirectory({ kind: objectKind, text: trimmed || undefined, servicePrincipalType: type, top: 100, signal: controller.signal })).value;
+          found = (
+            await api.searchDirectory({
+              kind: objectKind,
+              text: trimmed || undefined,
+              servicePrincipalType: type,
+              top: 100,
+              signal: controller.signal,
+            })
+          ).value;
         }
         if (!controller.signal.aborted) setResults(found);
       } catch (failure) {

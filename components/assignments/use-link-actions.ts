@@ -21,10 +21,16 @@ export function useBulkLinks() {
     setProgress({ done: 0, total: targets.length });
     try {
       const results = await write(() =>
-        kind === 'link' ? bulkLink(api, targets, policyId, (done, total) => setProgress({ done, total })) : bulkUnlink(api, targets, policyId, (done, total) => setProgress({ done, total })),
+        kind === 'link'
+          ? bulkLink(api, targets, policyId, (done, total) => setProgress({ done, total }))
+          : bulkUnlink(api, targets, policyId, (done, total) => setProgress({ done, total })),
       );
       // Merge: a retry replaces only the results of the objects it was run for.
-      setOutcomes((previous) => (previous ? previous.map((o) => results.find((r) => r.target.objectId === o.target.objectId) ?? o) : results));
+      setOutcomes((previous) =>
+        previous
+          ? previous.map((o) => results.find((r) => r.target.objectId === o.target.objectId) ?? o)
+          : results,
+      );
       await refresh();
       return results;
     } catch (failure) {

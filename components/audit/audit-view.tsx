@@ -13,12 +13,27 @@ import { formatLifetime } from '@/lib/policy/format';
 
 export function AuditView() {
   const directory = useDirectoryIndex();
-  const summary = useMemo(() => (directory.data ? auditSummary(directory.data) : undefined), [directory.data]);
+  const summary = useMemo(
+    () => (directory.data ? auditSummary(directory.data) : undefined),
+    [directory.data],
+  );
 
-  if (directory.isError) return <ErrorPanel error={directory.error} title="Could not load the tenant" onRetry={() => directory.refetch()} />;
+  if (directory.isError)
+    return (
+      <ErrorPanel
+        error={directory.error}
+        title="Could not load the tenant"
+        onRetry={() => directory.refetch()}
+      />
+    );
   if (!summary) {
     const p = directory.progress;
-    return <ProgressBar value={(p?.applications ?? 0) + (p?.servicePrincipals ?? 0)} label={`Loading the tenant: ${p?.applications ?? 0} applications, ${p?.servicePrincipals ?? 0} service principals`} />;
+    return (
+      <ProgressBar
+        value={(p?.applications ?? 0) + (p?.servicePrincipals ?? 0)}
+        label={`Loading the tenant: ${p?.applications ?? 0} applications, ${p?.servicePrincipals ?? 0} service principals`}
+      />
+    );
   }
   const maxBucket = Math.max(1, ...summary.histogram.map((b) => b.count));
 
@@ -39,14 +54,35 @@ export function AuditView() {
         countsByClass: summary.countsByClass,
         histogram: summary.histogram.map(({ label, count }) => ({ label, count })),
         extended: rows,
-        policiesWithFindings: summary.policiesWithFindings.map((f) => ({ id: f.policy.id, displayName: f.policy.displayName, findings: f.findings.map((x) => x.message) })),
-        unlinkedPolicies: summary.unlinkedPolicies.map((p) => ({ id: p.id, displayName: p.displayName })),
-        policiesLinkedToUnsupported: summary.policiesLinkedToUnsupported.map((u) => ({ policy: u.policy.displayName, object: u.target.displayName, reason: u.reason })),
-        organizationDefault: { displayName: summary.organizationDefault.policy?.displayName ?? null, governs: summary.organizationDefault.governs },
+        policiesWithFindings: summary.policiesWithFindings.map((f) => ({
+          id: f.policy.id,
+          displayName: f.policy.displayName,
+          findings: f.findings.map((x) => x.message),
+        })),
+        unlinkedPolicies: summary.unlinkedPolicies.map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+        })),
+        policiesLinkedToUnsupported: summary.policiesLinkedToUnsupported.map((u) => ({
+          policy: u.policy.displayName,
+          object: u.target.displayName,
+          reason: u.reason,
+        })),
+        organizationDefault: {
+          displayName: summary.organizationDefault.policy?.displayName ?? null,
+          governs: summary.organizationDefault.governs,
+        },
       };
-      download(`token-lifetime-audit-${stamp}.json`, JSON.stringify(data, null, 2), 'application/json');
+      download(
+        `token-lifetime-audit-${stamp}.json`,
+        JSON.stringify(data, null, 2),
+        'application/json',
+      );
     } else {
-      const columns = Object.keys(rows[0] ?? { displayName: '' }).map((key) => ({ header: key, value: (row: (typeof rows)[number]) => row[key as keyof typeof row] }));
+      const columns = Object.keys(rows[0] ?? { displayName: '' }).map((key) => ({
+        header: key,
+        value: (row: (typeof rows)[number]) => row[key as keyof typeof row],
+      }));
       download(`token-lifetime-audit-${stamp}.csv`, toCsv(rows, columns), 'text/csv;charset=utf-8');
     }
   };
@@ -56,7 +92,10 @@ export function AuditView() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Audit</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Who runs with extended lifetimes, and which policies deserve a look. {directory.data?.targets.length ?? 0} applications.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Who runs with extended lifetimes, and which policies deserve a look.{' '}
+            {directory.data?.targets.length ?? 0} applications.
+          </p>
         </div>
         <div className="flex gap-2">
           <Button onClick={() => exportAudit('csv')}>Export CSV</Button>
@@ -70,8 +109,13 @@ export function AuditView() {
         </h2>
         <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
           {AUDIT_CLASSES.map((c) => (
-            <div key={c} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-              <dt className="text-xs text-slate-600 dark:text-slate-400">{AUDIT_CLASS_LABELS[c]}</dt>
+            <div
+              key={c}
+              className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+            >
+              <dt className="text-xs text-slate-600 dark:text-slate-400">
+                {AUDIT_CLASS_LABELS[c]}
+              </dt>
               <dd className="text-2xl font-semibold" data-testid={`count-${c}`}>
                 <Link href={`/applications?class=${c}`}>{summary.countsByClass[c]}</Link>
               </dd>
@@ -86,10 +130,16 @@ export function AuditView() {
         </h2>
         <ul className="mt-2 space-y-1" aria-label="Applications per lifetime range">
           {summary.histogram.map((bucket) => (
-            <li key={bucket.label} className="grid grid-cols-[10rem_1fr_4rem] items-center gap-2 text-sm">
+            <li
+              key={bucket.label}
+              className="grid grid-cols-[10rem_1fr_4rem] items-center gap-2 text-sm"
+            >
               <span>{bucket.label}</span>
               <span className="h-4 rounded bg-slate-100 dark:bg-slate-800" aria-hidden>
-                <span className="block h-4 rounded bg-blue-700" style={{ width: `${(bucket.count / maxBucket) * 100}%` }} />
+                <span
+                  className="block h-4 rounded bg-blue-700"
+                  style={{ width: `${(bucket.count / maxBucket) * 100}%` }}
+                />
               </span>
               <span className="text-right tabular-nums">{bucket.count}</span>
             </li>
@@ -103,7 +153,14 @@ export function AuditView() {
         </h2>
         {summary.organizationDefault.policy ? (
           <p className="text-sm" data-testid="org-default-summary">
-            “<Link className="tenant-text underline" href={`/policies/${summary.organizationDefault.policy.id}`}>{summary.organizationDefault.policy.displayName}</Link>” is the organization default and sets the lifetime of{' '}
+            “
+            <Link
+              className="tenant-text underline"
+              href={`/policies/${summary.organizationDefault.policy.id}`}
+            >
+              {summary.organizationDefault.policy.displayName}
+            </Link>
+            ” is the organization default and sets the lifetime of{' '}
             {summary.organizationDefault.governs} applications.
           </p>
         ) : (
@@ -111,10 +168,19 @@ export function AuditView() {
             No organization default: apps without a linked policy get the built-in 60–90 minutes.
           </p>
         )}
-        {summary.organizationDefault.conflicting.length > 0 && <Notice tone="warning">More than one policy claims to be the organization default: {summary.organizationDefault.conflicting.map((p) => p.displayName).join(', ')}.</Notice>}
+        {summary.organizationDefault.conflicting.length > 0 && (
+          <Notice tone="warning">
+            More than one policy claims to be the organization default:{' '}
+            {summary.organizationDefault.conflicting.map((p) => p.displayName).join(', ')}.
+          </Notice>
+        )}
       </section>
 
-      <AuditList title={`Extended or maximum lifetimes (${summary.extended.length})`} empty="No application runs with an extended lifetime." testId="extended-list">
+      <AuditList
+        title={`Extended or maximum lifetimes (${summary.extended.length})`}
+        empty="No application runs with an extended lifetime."
+        testId="extended-list"
+      >
         {summary.extended.slice(0, 200).map(({ target, effective }) => (
           <li key={target.appId}>
             <Link className="tenant-text underline" href={`/applications/${target.appId}`}>
@@ -124,7 +190,11 @@ export function AuditView() {
           </li>
         ))}
       </AuditList>
-      <AuditList title={`Policies with findings (${summary.policiesWithFindings.length})`} empty="No policy has findings." testId="findings-list">
+      <AuditList
+        title={`Policies with findings (${summary.policiesWithFindings.length})`}
+        empty="No policy has findings."
+        testId="findings-list"
+      >
         {summary.policiesWithFindings.map((f) => (
           <li key={f.policy.id}>
             <Link className="tenant-text underline" href={`/policies/${f.policy.id}`}>
@@ -134,7 +204,11 @@ export function AuditView() {
           </li>
         ))}
       </AuditList>
-      <AuditList title={`Unlinked policies (${summary.unlinkedPolicies.length})`} empty="Every policy is linked or the organization default." testId="unlinked-list">
+      <AuditList
+        title={`Unlinked policies (${summary.unlinkedPolicies.length})`}
+        empty="Every policy is linked or the organization default."
+        testId="unlinked-list"
+      >
         {summary.unlinkedPolicies.map((p) => (
           <li key={p.id}>
             <Link className="tenant-text underline" href={`/policies/${p.id}`}>
@@ -143,10 +217,15 @@ export function AuditView() {
           </li>
         ))}
       </AuditList>
-      <AuditList title={`Policies linked to unsupported objects (${summary.policiesLinkedToUnsupported.length})`} empty="No policy is linked to an unsupported object." testId="unsupported-list">
+      <AuditList
+        title={`Policies linked to unsupported objects (${summary.policiesLinkedToUnsupported.length})`}
+        empty="No policy is linked to an unsupported object."
+        testId="unsupported-list"
+      >
         {summary.policiesLinkedToUnsupported.map((u) => (
           <li key={`${u.policy.id}-${u.target.appId}`}>
-            <span className="tenant-text">{u.policy.displayName}</span> → <span className="tenant-text">{u.target.displayName}</span>: {u.reason}
+            <span className="tenant-text">{u.policy.displayName}</span> →{' '}
+            <span className="tenant-text">{u.target.displayName}</span>: {u.reason}
           </li>
         ))}
       </AuditList>
@@ -154,7 +233,17 @@ export function AuditView() {
   );
 }
 
-function AuditList({ title, empty, testId, children }: { title: string; empty: string; testId: string; children: React.ReactNode[] }) {
+function AuditList({
+  title,
+  empty,
+  testId,
+  children,
+}: {
+  title: string;
+  empty: string;
+  testId: string;
+  children: React.ReactNode[];
+}) {
   return (
     <section>
       <h2 className="text-lg font-semibold">{title}</h2>

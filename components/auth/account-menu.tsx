@@ -15,7 +15,12 @@ export function AccountMenu() {
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !container.current?.contains(event.target as Node)) setOpen(false);
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : !container.current?.contains(event.target as Node)
+      )
+        setOpen(false);
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -30,7 +35,10 @@ export function AccountMenu() {
   const signOut = () => {
     // Drafts and consent flags go with the session; MSAL clears its own token cache.
     sessionStorage.clear();
-    instance.logoutRedirect({ account: instance.getActiveAccount() ?? undefined, postLogoutRedirectUri: `${window.location.origin}/` });
+    instance.logoutRedirect({
+      account: instance.getActiveAccount() ?? undefined,
+      postLogoutRedirectUri: `${window.location.origin}/`,
+    });
   };
   return (
     <div className="relative" ref={container}>
@@ -45,7 +53,10 @@ export function AccountMenu() {
         <span className="tenant-text">{admin.name}</span> ▾
       </button>
       {open && (
-        <div id="account-panel" className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div
+          id="account-panel"
+          className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        >
           <p className="font-semibold tenant-text">{admin.name}</p>
           <p className="text-slate-600 dark:text-slate-300" data-testid="account-username">
             {admin.username}
@@ -55,8 +66,16 @@ export function AccountMenu() {
             <br />
             <span className="font-mono">{admin.tenantId}</span>
           </p>
-          {role.canWrite !== undefined && <p className="mt-2 text-xs">{role.canWrite ? `Role: ${role.roleName} (can write)` : 'Read-only account'}</p>}
-          <button type="button" onClick={signOut} className="mt-3 w-full rounded-md border border-slate-300 px-3 py-1.5 font-medium dark:border-slate-600">
+          {role.canWrite !== undefined && (
+            <p className="mt-2 text-xs">
+              {role.canWrite ? `Role: ${role.roleName} (can write)` : 'Read-only account'}
+            </p>
+          )}
+          <button
+            type="button"
+            onClick={signOut}
+            className="mt-3 w-full rounded-md border border-slate-300 px-3 py-1.5 font-medium dark:border-slate-600"
+          >
             Sign out
           </button>
         </div>

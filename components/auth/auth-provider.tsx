@@ -20,7 +20,9 @@ const AuthContext = createContext<AuthContextValue | undefined>(undefined);
 let instance: PublicClientApplication | undefined;
 
 function msalInstance(settings: AuthSettings): PublicClientApplication {
-  instance ??= new PublicClientApplication(createMsalConfiguration(settings, window.location.origin));
+  instance ??= new PublicClientApplication(
+    createMsalConfiguration(settings, window.location.origin),
+  );
   return instance;
 }
 
@@ -38,10 +40,16 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
       .initialize()
       .then(() => pca.handleRedirectPromise())
       .then((result) => {
-        const account: AccountInfo | null = result?.account ?? pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+        const account: AccountInfo | null =
+          result?.account ?? pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
         if (account) pca.setActiveAccount(account);
         pca.addEventCallback((event) => {
-          if (event.eventType === EventType.LOGIN_SUCCESS && event.payload && 'account' in event.payload && event.payload.account) {
+          if (
+            event.eventType === EventType.LOGIN_SUCCESS &&
+            event.payload &&
+            'account' in event.payload &&
+            event.payload.account
+          ) {
             pca.setActiveAccount(event.payload.account);
           }
         });
@@ -76,7 +84,10 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
       <main className="mx-auto max-w-xl p-10" role="alert">
         <h1 className="text-xl font-semibold">Sign-in could not start</h1>
         <p className="mt-2">{failure}</p>
-        <p className="mt-2 text-sm">Check the dashboard&apos;s Entra configuration (client id, tenant id, redirect URI) and reload.</p>
+        <p className="mt-2 text-sm">
+          Check the dashboard&apos;s Entra configuration (client id, tenant id, redirect URI) and
+          reload.
+        </p>
       </main>
     );
   }

@@ -26,19 +26,24 @@ export function SignInGate({ children }: { children: React.ReactNode }) {
       </p>
       <button
         type="button"
-        onClick={() => instance.loginRedirect({ scopes: LOGIN_SCOPES, redirectUri: `${window.location.origin}/` })}
+        onClick={() =>
+          instance.loginRedirect({
+            scopes: LOGIN_SCOPES,
+            redirectUri: `${window.location.origin}/`,
+          })
+        }
         className="mt-6 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800"
       >
         Sign in
       </button>
       <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
-        Signing in asks only to <em>read</em> policies and applications (Policy.Read.All, Application.Read.All). Write
-        permissions are asked for the first time you change something.
+        Signing in asks only to <em>read</em> policies and applications (Policy.Read.All,
+        Application.Read.All). Write permissions are asked for the first time you change something.
       </p>
       {settings.mode === 'demo' && (
         <p className="mt-4 rounded bg-slate-100 p-3 text-sm dark:bg-slate-800">
-          Demo tenant: sign in as <code>admin@contoso.demo</code> / <code>Admin-Demo-1</code> or, read-only,{' '}
-          <code>reader@contoso.demo</code> / <code>Reader-Demo-1</code>.
+          Demo tenant: sign in as <code>admin@contoso.demo</code> / <code>Admin-Demo-1</code> or,
+          read-only, <code>reader@contoso.demo</code> / <code>Reader-Demo-1</code>.
         </p>
       )}
     </main>

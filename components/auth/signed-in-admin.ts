@@ -25,7 +25,10 @@ export function useSignedInAdmin(): SignedInAdmin | null {
 }
 
 /** Whether the admin's directory roles allow writing, as far as the ID token tells. */
-export function writeRoleOf(admin: SignedInAdmin | null): { canWrite: boolean | undefined; roleName?: string } {
+export function writeRoleOf(admin: SignedInAdmin | null): {
+  canWrite: boolean | undefined;
+  roleName?: string;
+} {
   if (!admin?.directoryRoles) return { canWrite: undefined };
   const role = admin.directoryRoles.find((r) => r in WRITER_ROLES);
   return { canWrite: Boolean(role), roleName: role ? WRITER_ROLES[role] : undefined };

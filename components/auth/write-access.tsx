@@ -27,7 +27,9 @@ export function WriteAccessProvider({ children }: { children: React.ReactNode })
   const { tokenSource } = useAuth();
   const admin = useSignedInAdmin();
   const role = writeRoleOf(admin);
-  const [granted, setGranted] = useState(() => typeof window !== 'undefined' && sessionStorage.getItem(CONSENT_FLAG) === '1');
+  const [granted, setGranted] = useState(
+    () => typeof window !== 'undefined' && sessionStorage.getItem(CONSENT_FLAG) === '1',
+  );
   const [deniedReason, setDeniedReason] = useState<string>();
 
   const roleReason =
@@ -50,11 +52,20 @@ export function WriteAccessProvider({ children }: { children: React.ReactNode })
 
   const value = useMemo<WriteAccess>(
     () => ({
-      state: reason ? 'denied' : granted ? 'granted' : role.canWrite === undefined ? 'unknown' : 'not-granted',
+      state: reason
+        ? 'denied'
+        : granted
+          ? 'granted'
+          : role.canWrite === undefined
+            ? 'unknown'
+            : 'not-granted',
       reason,
       request,
       markDenied: (why) =>
-        setDeniedReason(why ?? 'Microsoft Graph refused the change (403): your account lacks the permission or directory role to write token lifetime policies.'),
+        setDeniedReason(
+          why ??
+            'Microsoft Graph refused the change (403): your account lacks the permission or directory role to write token lifetime policies.',
+        ),
     }),
     [reason, granted, role.canWrite, request],
   );

@@ -13,11 +13,20 @@ import { applyChange, diffImpact } from '@/lib/policy/audit';
 import { buildDefinition } from '@/lib/policy/definition';
 import { formatLifetime } from '@/lib/policy/format';
 import { checkAccessTokenLifetime } from '@/lib/policy/lifetime';
-import { buildPolicyContext, PRECEDENCE_RULES, resolveEffectiveLifetime } from '@/lib/policy/resolve';
+import {
+  buildPolicyContext,
+  PRECEDENCE_RULES,
+  resolveEffectiveLifetime,
+} from '@/lib/policy/resolve';
 import type { PrecedenceRuleId } from '@/lib/policy/types';
 import { KIND_LABELS, kindOf, SOURCE_LABELS } from './effective-rows';
 
-const OUTCOME_TONE = { won: 'success', outranked: 'neutral', absent: 'neutral', ignored: 'warning' } as const;
+const OUTCOME_TONE = {
+  won: 'success',
+  outranked: 'neutral',
+  absent: 'neutral',
+  ignored: 'warning',
+} as const;
 
 export function ApplicationDetail({ appId }: { appId: string }) {
   const directory = useDirectoryIndex();
@@ -26,12 +35,27 @@ export function ApplicationDetail({ appId }: { appId: string }) {
   const pathname = usePathname();
   const rule = (params.get('rule') ?? 'graph-reference') as PrecedenceRuleId;
   const target = directory.index?.targets.find((t) => t.appId === appId);
-  const context = useMemo(() => buildPolicyContext(directory.index?.policies ?? []), [directory.index]);
+  const context = useMemo(
+    () => buildPolicyContext(directory.index?.policies ?? []),
+    [directory.index],
+  );
 
-  if (directory.isError) return <ErrorPanel error={directory.error} title="Could not load the tenant" onRetry={() => directory.refetch()} />;
+  if (directory.isError)
+    return (
+      <ErrorPanel
+        error={directory.error}
+        title="Could not load the tenant"
+        onRetry={() => directory.refetch()}
+      />
+    );
   if (!target) {
     if (!directory.data) return <Skeleton className="h-64" label="Loading the application" />;
-    return <Notice tone="warning">No application or service principal with appId {appId} in this tenant. It may have been deleted.</Notice>;
+    return (
+      <Notice tone="warning">
+        No application or service principal with appId {appId} in this tenant. It may have been
+        deleted.
+      </Notice>
+    );
   }
   const effective = resolveEffectiveLifetime(target, context, rule);
   const other = PRECEDENCE_RULES[effective.otherRule.rule];
@@ -51,16 +75,22 @@ export function ApplicationDetail({ appId }: { appId: string }) {
         </p>
       </header>
 
-      <section aria-labelledby="effective-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-labelledby="effective-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="effective-heading" className="text-lg font-semibold">
-            Effective access-token lifetime: <span data-testid="effective-lifetime">{formatLifetime(effective)}</span>
+            Effective access-token lifetime:{' '}
+            <span data-testid="effective-lifetime">{formatLifetime(effective)}</span>
           </h2>
           <label className="text-sm">
             <span className="mr-2">Precedence rule</span>
             <select
               value={rule}
-              onChange={(e) => router.replace(`${pathname}?rule=${e.target.value}`, { scroll: false })}
+              onChange={(e) =>
+                router.replace(`${pathname}?rule=${e.target.value}`, { scroll: false })
+              }
               className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
             >
               {Object.values(PRECEDENCE_RULES).map((r) => (
@@ -84,12 +114,17 @@ export function ApplicationDetail({ appId }: { appId: string }) {
             </>
           )}
         </p>
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{PRECEDENCE_RULES[rule].citation}</p>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {PRECEDENCE_RULES[rule].citation}
+        </p>
         {effective.rulesDisagree && (
           <div className="mt-3" data-testid="rules-disagree">
             <Notice tone="warning">
-              The sources disagree here: under “{other.name}” this app would get {formatLifetime(effective.otherRule)} ({SOURCE_LABELS[effective.otherRule.source].toLowerCase()}).
-              Microsoft’s documents give both orders; test with a real token (Token inspector) to see which your tenant applies.
+              The sources disagree here: under “{other.name}” this app would get{' '}
+              {formatLifetime(effective.otherRule)} (
+              {SOURCE_LABELS[effective.otherRule.source].toLowerCase()}). Microsoft’s documents give
+              both orders; test with a real token (Token inspector) to see which your tenant
+              applies.
             </Notice>
           </div>
         )}
@@ -98,7 +133,8 @@ export function ApplicationDetail({ appId }: { appId: string }) {
             <li key={step.source} className="flex gap-3 text-sm" data-testid="explanation-step">
               <span className="w-5 text-right text-slate-500">{i + 1}.</span>
               <div>
-                <span className="font-medium">{SOURCE_LABELS[step.source]}</span> <Badge tone={OUTCOME_TONE[step.outcome]}>{step.outcome}</Badge>
+                <span className="font-medium">{SOURCE_LABELS[step.source]}</span>{' '}
+                <Badge tone={OUTCOME_TONE[step.outcome]}>{step.outcome}</Badge>
                 <p className="text-slate-700 dark:text-slate-300 tenant-text">{step.reason}</p>
               </div>
             </li>
@@ -119,8 +155,17 @@ export function ApplicationDetail({ appId }: { appId: string }) {
         <h2 id="links-heading" className="text-lg font-semibold">
           Links
         </h2>
-        <ObjectPolicyControl key={`sp-${target.servicePrincipalPolicyId}`} target={target} objectType="servicePrincipal" initialChoice={params.get('link') ?? undefined} />
-        <ObjectPolicyControl key={`app-${target.applicationPolicyId}`} target={target} objectType="application" />
+        <ObjectPolicyControl
+          key={`sp-${target.servicePrincipalPolicyId}`}
+          target={target}
+          objectType="servicePrincipal"
+          initialChoice={params.get('link') ?? undefined}
+        />
+        <ObjectPolicyControl
+          key={`app-${target.applicationPolicyId}`}
+          target={target}
+          objectType="application"
+        />
       </section>
 
       <WhatIf appId={appId} />
@@ -137,10 +182,20 @@ function WhatIf({ appId }: { appId: string }) {
   const check = checkAccessTokenLifetime(lifetime);
   const changes = useMemo(() => {
     if (!index || !target?.servicePrincipal || !check.ok) return undefined;
-    const policy = { id: 'what-if', displayName: `What if (${check.canonical})`, isOrganizationDefault: false, definition: buildDefinition({ accessTokenLifetimeSeconds: check.seconds }) };
+    const policy = {
+      id: 'what-if',
+      displayName: `What if (${check.canonical})`,
+      isOrganizationDefault: false,
+      definition: buildDefinition({ accessTokenLifetimeSeconds: check.seconds }),
+    };
     const after = applyChange(index, [
       { kind: 'create', policy },
-      { kind: 'link', policyId: 'what-if', objectType: 'servicePrincipal', objectId: target.servicePrincipal.id },
+      {
+        kind: 'link',
+        policyId: 'what-if',
+        objectType: 'servicePrincipal',
+        objectId: target.servicePrincipal.id,
+      },
     ]);
     return diffImpact(index, after);
   }, [index, target, check]);
@@ -152,9 +207,15 @@ function WhatIf({ appId }: { appId: string }) {
       </h2>
       <label className="block text-sm">
         A policy of this lifetime were linked to the service principal (e.g. 3h, 08:00:00):
-        <input value={lifetime} onChange={(e) => setLifetime(e.target.value)} className="ml-2 w-32 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900" />
+        <input
+          value={lifetime}
+          onChange={(e) => setLifetime(e.target.value)}
+          className="ml-2 w-32 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-600 dark:bg-slate-900"
+        />
       </label>
-      {lifetime && !check.ok && <p className="text-sm text-red-800 dark:text-red-300">{check.error}</p>}
+      {lifetime && !check.ok && (
+        <p className="text-sm text-red-800 dark:text-red-300">{check.error}</p>
+      )}
       {changes && <ImpactTable changes={changes} />}
       {changes && (
         <p className="text-sm">

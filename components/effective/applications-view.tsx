@@ -12,11 +12,19 @@ import { ProgressBar } from '@/components/ui/feedback';
 import { AUDIT_CLASS_LABELS, type AuditClass } from '@/lib/policy/classify';
 import { PRECEDENCE_RULES } from '@/lib/policy/resolve';
 import type { LinkSource, PrecedenceRuleId } from '@/lib/policy/types';
-import { effectiveRows, filterRows, KIND_LABELS, SOURCE_LABELS, type EffectiveRow, type TargetKind } from './effective-rows';
+import {
+  effectiveRows,
+  filterRows,
+  KIND_LABELS,
+  SOURCE_LABELS,
+  type EffectiveRow,
+  type TargetKind,
+} from './effective-rows';
 import { exportRows } from './export-rows';
 
 type SortKey = 'name' | 'lifetime' | 'kind' | 'source';
-const COLUMNS = 'grid-cols-[minmax(12rem,2fr)_8rem_minmax(8rem,1fr)_minmax(8rem,1fr)_8rem_minmax(9rem,1fr)_8rem]';
+const COLUMNS =
+  'grid-cols-[minmax(12rem,2fr)_8rem_minmax(8rem,1fr)_minmax(8rem,1fr)_8rem_minmax(9rem,1fr)_8rem]';
 
 export function ApplicationsView() {
   const directory = useDirectoryIndex();
@@ -42,11 +50,20 @@ export function ApplicationsView() {
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
 
-  const allRows = useMemo(() => (directory.index ? effectiveRows(directory.index, rule) : []), [directory.index, rule]);
+  const allRows = useMemo(
+    () => (directory.index ? effectiveRows(directory.index, rule) : []),
+    [directory.index, rule],
+  );
   const rows = useMemo(() => {
     const filtered = filterRows(allRows, filters);
     const key = (row: EffectiveRow): string | number =>
-      sort === 'lifetime' ? row.sortSeconds : sort === 'kind' ? row.kind : sort === 'source' ? row.source : row.displayName.toLowerCase();
+      sort === 'lifetime'
+        ? row.sortSeconds
+        : sort === 'kind'
+          ? row.kind
+          : sort === 'source'
+            ? row.source
+            : row.displayName.toLowerCase();
     return filtered.sort((a, b) => {
       const x = key(a);
       const y = key(b);
@@ -57,14 +74,36 @@ export function ApplicationsView() {
 
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows in view are in the DOM: smooth at 10,000+ applications.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 44,
+    overscan: 10,
+  });
 
-  if (directory.isError) return <ErrorPanel error={directory.error} title="Could not load the tenant’s applications" onRetry={() => directory.refetch()} />;
+  if (directory.isError)
+    return (
+      <ErrorPanel
+        error={directory.error}
+        title="Could not load the tenant’s applications"
+        onRetry={() => directory.refetch()}
+      />
+    );
   const progress = directory.progress;
   const header = (key: SortKey | undefined, label: string) =>
     key ? (
-      <div role="columnheader" aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : 'none'} className="px-2 py-2">
-        <button type="button" className="font-semibold" onClick={() => setParam({ sort: key, dir: sort === key && !descending ? 'desc' : undefined })}>
+      <div
+        role="columnheader"
+        aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : 'none'}
+        className="px-2 py-2"
+      >
+        <button
+          type="button"
+          className="font-semibold"
+          onClick={() =>
+            setParam({ sort: key, dir: sort === key && !descending ? 'desc' : undefined })
+          }
+        >
           {label} {sort === key ? (descending ? '↓' : '↑') : ''}
         </button>
       </div>
@@ -80,7 +119,8 @@ export function ApplicationsView() {
         <div>
           <h1 className="text-2xl font-semibold">Applications</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            The access-token lifetime that applies to tokens <em>for</em> each app (as a resource), and what set it.
+            The access-token lifetime that applies to tokens <em>for</em> each app (as a resource),
+            and what set it.
           </p>
         </div>
         <div className="flex gap-2">
@@ -101,13 +141,37 @@ export function ApplicationsView() {
       <div className="flex flex-wrap items-end gap-3 text-sm" role="search">
         <label>
           <span className="block font-medium">Search name or appId</span>
-          <input type="search" value={filters.text} onChange={(e) => setParam({ q: e.target.value })} className="mt-1 w-56 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            type="search"
+            value={filters.text}
+            onChange={(e) => setParam({ q: e.target.value })}
+            className="mt-1 w-56 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+          />
         </label>
-        <Select label="Kind" value={filters.kind} options={KIND_LABELS} onChange={(v) => setParam({ kind: v })} />
-        <Select label="Audit class" value={filters.auditClass} options={AUDIT_CLASS_LABELS} onChange={(v) => setParam({ class: v })} />
-        <Select label="Set by" value={filters.source} options={SOURCE_LABELS} onChange={(v) => setParam({ source: v })} />
+        <Select
+          label="Kind"
+          value={filters.kind}
+          options={KIND_LABELS}
+          onChange={(v) => setParam({ kind: v })}
+        />
+        <Select
+          label="Audit class"
+          value={filters.auditClass}
+          options={AUDIT_CLASS_LABELS}
+          onChange={(v) => setParam({ class: v })}
+        />
+        <Select
+          label="Set by"
+          value={filters.source}
+          options={SOURCE_LABELS}
+          onChange={(v) => setParam({ source: v })}
+        />
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={filters.disagreeOnly} onChange={(e) => setParam({ disagree: e.target.checked ? '1' : undefined })} />
+          <input
+            type="checkbox"
+            checked={filters.disagreeOnly}
+            onChange={(e) => setParam({ disagree: e.target.checked ? '1' : undefined })}
+          />
           Rules disagree only
         </label>
         <Select
@@ -119,13 +183,23 @@ export function ApplicationsView() {
         />
       </div>
       <p className="text-sm" role="status" data-testid="row-count">
-        {rows.length.toLocaleString()} of {allRows.length.toLocaleString()} applications{directory.isPartial ? ' (still loading)' : ''}
+        {rows.length.toLocaleString()} of {allRows.length.toLocaleString()} applications
+        {directory.isPartial ? ' (still loading)' : ''}
       </p>
 
-      <div role="table" aria-label="Applications and their effective access-token lifetime" aria-rowcount={rows.length + 1} className="overflow-x-auto rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900">
+      <div
+        role="table"
+        aria-label="Applications and their effective access-token lifetime"
+        aria-rowcount={rows.length + 1}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900"
+      >
         <div className="min-w-[64rem]">
           <div role="rowgroup">
-            <div role="row" aria-rowindex={1} className={`grid ${COLUMNS} bg-slate-100 text-xs uppercase tracking-wide dark:bg-slate-800`}>
+            <div
+              role="row"
+              aria-rowindex={1}
+              className={`grid ${COLUMNS} bg-slate-100 text-xs uppercase tracking-wide dark:bg-slate-800`}
+            >
               {header('name', 'Application')}
               {header('kind', 'Kind')}
               {header(undefined, 'Policy on SP')}
@@ -135,7 +209,13 @@ export function ApplicationsView() {
               {header(undefined, 'Audit')}
             </div>
           </div>
-          <div ref={scroller} role="rowgroup" className="relative h-[60vh] overflow-y-auto" tabIndex={0} aria-label="Application rows">
+          <div
+            ref={scroller}
+            role="rowgroup"
+            className="relative h-[60vh] overflow-y-auto"
+            tabIndex={0}
+            aria-label="Application rows"
+          >
             <div style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = rows[item.index];
@@ -149,7 +229,10 @@ export function ApplicationsView() {
                     style={{ top: item.start, height: item.size }}
                   >
                     <div role="cell" className="truncate px-2">
-                      <Link href={`/applications/${row.appId}?rule=${rule}`} className="font-medium text-blue-800 hover:underline dark:text-blue-300">
+                      <Link
+                        href={`/applications/${row.appId}?rule=${rule}`}
+                        className="font-medium text-blue-800 hover:underline dark:text-blue-300"
+                      >
                         <span className="tenant-text">{row.displayName}</span>
                       </Link>
                     </div>
@@ -169,14 +252,25 @@ export function ApplicationsView() {
                       {SOURCE_LABELS[row.source]}
                       {row.disagree && (
                         <span className="ml-1" data-testid="disagree-flag">
-                          <Badge tone="warning" title="The two precedence rules give different answers for this app">
+                          <Badge
+                            tone="warning"
+                            title="The two precedence rules give different answers for this app"
+                          >
                             Rules disagree
                           </Badge>
                         </span>
                       )}
                     </div>
                     <div role="cell" className="px-2">
-                      <Badge tone={row.auditClass === 'maximum' || row.auditClass === 'extended' ? 'warning' : row.auditClass === 'shortened' ? 'info' : 'neutral'}>
+                      <Badge
+                        tone={
+                          row.auditClass === 'maximum' || row.auditClass === 'extended'
+                            ? 'warning'
+                            : row.auditClass === 'shortened'
+                              ? 'info'
+                              : 'neutral'
+                        }
+                      >
                         {row.auditClass.replace(/-/g, ' ')}
                       </Badge>
                     </div>
@@ -191,11 +285,27 @@ export function ApplicationsView() {
   );
 }
 
-function Select({ label, value, options, onChange, emptyLabel = 'All' }: { label: string; value: string; options: Record<string, string>; onChange: (value: string) => void; emptyLabel?: string }) {
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+  emptyLabel = 'All',
+}: {
+  label: string;
+  value: string;
+  options: Record<string, string>;
+  onChange: (value: string) => void;
+  emptyLabel?: string;
+}) {
   return (
     <label>
       <span className="block font-medium">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+      >
         <option value="">{emptyLabel}</option>
         {Object.entries(options).map(([key, text]) => (
           <option key={key} value={key}>

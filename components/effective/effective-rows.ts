@@ -2,11 +2,21 @@
 // appId, with the effective lifetime under the chosen rule. Pure, so it can be tested and measured.
 import type { AuditClass } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
-import { buildPolicyContext, resolveEffectiveLifetime, type EffectiveLifetime } from '@/lib/policy/resolve';
+import {
+  buildPolicyContext,
+  resolveEffectiveLifetime,
+  type EffectiveLifetime,
+} from '@/lib/policy/resolve';
 import { isManagedIdentity, isMicrosoftFirstParty } from '@/lib/policy/rules';
-import type { DirectoryIndex, DirectoryTarget, LinkSource, PrecedenceRuleId } from '@/lib/policy/types';
+import type {
+  DirectoryIndex,
+  DirectoryTarget,
+  LinkSource,
+  PrecedenceRuleId,
+} from '@/lib/policy/types';
 
-export type TargetKind = 'first-party' | 'managed-identity' | 'other-publisher' | 'app-and-sp' | 'app-only';
+export type TargetKind =
+  'first-party' | 'managed-identity' | 'other-publisher' | 'app-and-sp' | 'app-only';
 
 export const KIND_LABELS: Record<TargetKind, string> = {
   'first-party': 'Microsoft first-party',
@@ -41,7 +51,8 @@ export interface EffectiveRow {
 
 export function kindOf(target: DirectoryTarget): TargetKind {
   if (isManagedIdentity(target.servicePrincipal)) return 'managed-identity';
-  if (target.servicePrincipal && isMicrosoftFirstParty(target.servicePrincipal)) return 'first-party';
+  if (target.servicePrincipal && isMicrosoftFirstParty(target.servicePrincipal))
+    return 'first-party';
   if (!target.application) return 'other-publisher';
   return target.servicePrincipal ? 'app-and-sp' : 'app-only';
 }
@@ -56,8 +67,12 @@ export function effectiveRows(index: DirectoryIndex, rule: PrecedenceRuleId): Ef
       appId: target.appId,
       displayName: target.displayName,
       kind: kindOf(target),
-      servicePrincipalPolicy: target.servicePrincipalPolicyId ? (names.get(target.servicePrincipalPolicyId) ?? target.servicePrincipalPolicyId) : undefined,
-      applicationPolicy: target.applicationPolicyId ? (names.get(target.applicationPolicyId) ?? target.applicationPolicyId) : undefined,
+      servicePrincipalPolicy: target.servicePrincipalPolicyId
+        ? (names.get(target.servicePrincipalPolicyId) ?? target.servicePrincipalPolicyId)
+        : undefined,
+      applicationPolicy: target.applicationPolicyId
+        ? (names.get(target.applicationPolicyId) ?? target.applicationPolicyId)
+        : undefined,
       effective,
       lifetimeText: formatLifetime(effective),
       sortSeconds: effective.seconds ?? 4500,

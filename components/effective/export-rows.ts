@@ -20,6 +20,9 @@ export function exportRows(rows: EffectiveRow[], format: 'csv' | 'json') {
     download(`applications-${stamp}.json`, JSON.stringify(plain, null, 2), 'application/json');
     return;
   }
-  const columns = Object.keys(plain[0] ?? { displayName: '' }).map((key) => ({ header: key, value: (row: (typeof plain)[number]) => row[key as keyof typeof row] }));
+  const columns = Object.keys(plain[0] ?? { displayName: '' }).map((key) => ({
+    header: key,
+    value: (row: (typeof plain)[number]) => row[key as keyof typeof row],
+  }));
   download(`applications-${stamp}.csv`, toCsv(plain, columns), 'text/csv;charset=utf-8');
 }

@@ -8,6 +8,13 @@ import { usePolicy } from './use-policies';
 export function EditPolicy({ id }: { id: string }) {
   const policy = usePolicy(id);
   if (policy.isPending) return <Skeleton className="h-64" label="Loading the policy" />;
-  if (policy.isError) return <ErrorPanel error={policy.error} title="Could not load this policy" onRetry={() => policy.refetch()} />;
+  if (policy.isError)
+    return (
+      <ErrorPanel
+        error={policy.error}
+        title="Could not load this policy"
+        onRetry={() => policy.refetch()}
+      />
+    );
   return <PolicyForm key={policy.data.id} baseline={policy.data} />;
 }

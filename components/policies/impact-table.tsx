@@ -12,8 +12,19 @@ const SOURCE: Record<string, string> = {
 };
 
 /** Which apps change effective lifetime, from → to, computed by lib/policy before anything is saved. */
-export function ImpactTable({ changes, loading }: { changes: ImpactChange[] | undefined; loading?: boolean }) {
-  if (loading || !changes) return <p className="text-sm" role="status">Computing the impact from the tenant’s applications…</p>;
+export function ImpactTable({
+  changes,
+  loading,
+}: {
+  changes: ImpactChange[] | undefined;
+  loading?: boolean;
+}) {
+  if (loading || !changes)
+    return (
+      <p className="text-sm" role="status">
+        Computing the impact from the tenant’s applications…
+      </p>
+    );
   if (changes.length === 0) {
     return (
       <p className="text-sm" data-testid="impact-none">
@@ -22,31 +33,49 @@ export function ImpactTable({ changes, loading }: { changes: ImpactChange[] | un
     );
   }
   return (
-    <div className="max-h-72 overflow-auto rounded border border-slate-200 dark:border-slate-700" data-testid="impact-table">
+    <div
+      className="max-h-72 overflow-auto rounded border border-slate-200 dark:border-slate-700"
+      data-testid="impact-table"
+    >
       <table className="w-full text-left text-sm">
         <caption className="p-2 text-left font-medium">
           {changes.length} application{changes.length === 1 ? '' : 's'} change effective lifetime
         </caption>
         <thead className="bg-slate-100 text-xs dark:bg-slate-800">
           <tr>
-            <th scope="col" className="px-2 py-1">Application</th>
-            <th scope="col" className="px-2 py-1">From</th>
-            <th scope="col" className="px-2 py-1">To</th>
+            <th scope="col" className="px-2 py-1">
+              Application
+            </th>
+            <th scope="col" className="px-2 py-1">
+              From
+            </th>
+            <th scope="col" className="px-2 py-1">
+              To
+            </th>
           </tr>
         </thead>
         <tbody>
           {changes.slice(0, 500).map((c) => (
             <tr key={c.appId} className="border-t border-slate-200 dark:border-slate-700">
               <td className="px-2 py-1">
-                <Link href={`/applications/${c.appId}`} className="tenant-text underline-offset-2 hover:underline">
+                <Link
+                  href={`/applications/${c.appId}`}
+                  className="tenant-text underline-offset-2 hover:underline"
+                >
                   {c.displayName}
                 </Link>
               </td>
               <td className="px-2 py-1 whitespace-nowrap">
-                {formatLifetime(c.from)} <span className="text-xs text-slate-500 dark:text-slate-400">({SOURCE[c.from.source]})</span>
+                {formatLifetime(c.from)}{' '}
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  ({SOURCE[c.from.source]})
+                </span>
               </td>
               <td className="px-2 py-1 whitespace-nowrap">
-                {formatLifetime(c.to)} <span className="text-xs text-slate-500 dark:text-slate-400">({SOURCE[c.to.source]})</span>
+                {formatLifetime(c.to)}{' '}
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  ({SOURCE[c.to.source]})
+                </span>
               </td>
             </tr>
           ))}

@@ -6,17 +6,25 @@ import { formatDuration } from '@/lib/policy/format';
 import { hoursAndMinutes, PRESETS } from './policy-form-state';
 
 /** AccessTokenLifetime by preset, by hours and minutes, or as a TimeSpan; validated as typed. */
-export function LifetimeInput({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+export function LifetimeInput({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+}) {
   const id = useId();
   const check = checkAccessTokenLifetime(value);
   const split = check.ok ? hoursAndMinutes(check.seconds) : undefined;
-  const setHoursMinutes = (hours: number, minutes: number) => onChange(`${Math.max(0, hours)}h${Math.max(0, minutes)}m`);
+  const setHoursMinutes = (hours: number, minutes: number) =>
+    onChange(`${Math.max(0, hours)}h${Math.max(0, minutes)}m`);
   return (
     <fieldset className="space-y-3">
       <legend className="font-medium">Access-token lifetime</legend>
       <div role="group" aria-label="Presets" className="flex flex-wrap gap-1">
         {PRESETS.map((preset) => {
-          const selected = check.ok && checkAccessTokenLifetime(preset.text).ok && check.canonical === preset.text;
+          const selected =
+            check.ok && checkAccessTokenLifetime(preset.text).ok && check.canonical === preset.text;
           return (
             <button
               key={preset.text}
@@ -68,7 +76,8 @@ export function LifetimeInput({ value, onChange }: { value: string; onChange: (t
       <div id={`${id}-result`} aria-live="polite" className="text-sm">
         {check.ok ? (
           <p data-testid="lifetime-ok">
-            {formatDuration(check.seconds)} — will be written as <code className="font-mono font-semibold">{check.canonical}</code>
+            {formatDuration(check.seconds)} — will be written as{' '}
+            <code className="font-mono font-semibold">{check.canonical}</code>
           </p>
         ) : (
           <p role="alert" data-testid="lifetime-error" className="text-red-800 dark:text-red-300">
@@ -76,7 +85,11 @@ export function LifetimeInput({ value, onChange }: { value: string; onChange: (t
             {check.nearestValidCanonical && (
               <>
                 {' '}
-                <button type="button" className="underline" onClick={() => onChange(check.nearestValidCanonical!)}>
+                <button
+                  type="button"
+                  className="underline"
+                  onClick={() => onChange(check.nearestValidCanonical!)}
+                >
                   Use {check.nearestValidCanonical}
                 </button>
               </>

@@ -3,8 +3,7 @@
 import type { GraphApi } from '@/lib/graph/client';
 
 export type DefaultSwitchResult =
-  | { ok: true }
-  | { ok: false; error: unknown; rolledBack: boolean; rollbackError?: unknown };
+  { ok: true } | { ok: false; error: unknown; rolledBack: boolean; rollbackError?: unknown };
 
 export async function switchOrganizationDefault(
   api: Pick<GraphApi, 'updatePolicy'>,
@@ -22,7 +21,8 @@ export async function switchOrganizationDefault(
     await api.updatePolicy(newDefaultId, { isOrganizationDefault: true });
     return { ok: true };
   } catch (error) {
-    if (!previousDefaultId || previousDefaultId === newDefaultId) return { ok: false, error, rolledBack: true };
+    if (!previousDefaultId || previousDefaultId === newDefaultId)
+      return { ok: false, error, rolledBack: true };
     try {
       await api.updatePolicy(previousDefaultId, { isOrganizationDefault: true });
       return { ok: false, error, rolledBack: true };

@@ -19,8 +19,19 @@ import { formatDuration } from '@/lib/policy/format';
 import { applyChange, diffImpact } from '@/lib/policy/audit';
 import { ImpactTable } from './impact-table';
 import { switchOrganizationDefault } from './organization-default';
-import { graphCreateRequest, powerShellCreate, powerShellInspect, powerShellLinks } from './snippets';
-import { useAppliesTo, usePolicies, usePolicy, useRefreshAfterWrite, useWrite } from './use-policies';
+import {
+  graphCreateRequest,
+  powerShellCreate,
+  powerShellInspect,
+  powerShellLinks,
+} from './snippets';
+import {
+  useAppliesTo,
+  usePolicies,
+  usePolicy,
+  useRefreshAfterWrite,
+  useWrite,
+} from './use-policies';
 
 type Pending = 'delete' | 'make-default' | 'unset-default' | undefined;
 
@@ -45,12 +56,22 @@ export function PolicyDetail({ id }: { id: string }) {
     const change =
       pending === 'delete'
         ? { kind: 'delete' as const, policyId: id }
-        : { kind: 'set-organization-default' as const, policyId: pending === 'make-default' ? id : null };
+        : {
+            kind: 'set-organization-default' as const,
+            policyId: pending === 'make-default' ? id : null,
+          };
     return diffImpact(directory.data, applyChange(directory.data, change));
   }, [pending, directory.data, policy.data, id]);
 
   if (policy.isPending) return <Skeleton className="h-64" label="Loading the policy" />;
-  if (policy.isError) return <ErrorPanel error={policy.error} title="Could not load this policy" onRetry={() => policy.refetch()} />;
+  if (policy.isError)
+    return (
+      <ErrorPanel
+        error={policy.error}
+        title="Could not load this policy"
+        onRetry={() => policy.refetch()}
+      />
+    );
 
   const facts = describePolicy(policy.data);
   const { parsed } = facts;
@@ -106,12 +127,18 @@ export function PolicyDetail({ id }: { id: string }) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tenant-text">{policy.data.displayName}</h1>
-          <p className="mt-1 text-slate-700 dark:text-slate-300 tenant-text">{policy.data.description}</p>
+          <p className="mt-1 text-slate-700 dark:text-slate-300 tenant-text">
+            {policy.data.description}
+          </p>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="text-lg font-semibold" data-testid="policy-lifetime">
-              {parsed.accessTokenLifetimeSeconds === null ? 'No valid AccessTokenLifetime' : formatDuration(parsed.accessTokenLifetimeSeconds)}
+              {parsed.accessTokenLifetimeSeconds === null
+                ? 'No valid AccessTokenLifetime'
+                : formatDuration(parsed.accessTokenLifetimeSeconds)}
             </span>
-            <span className="font-mono text-slate-600 dark:text-slate-400">{parsed.rawAccessTokenLifetime}</span>
+            <span className="font-mono text-slate-600 dark:text-slate-400">
+              {parsed.rawAccessTokenLifetime}
+            </span>
             {policy.data.isOrganizationDefault && <Badge tone="accent">Organization default</Badge>}
           </div>
         </div>
@@ -121,28 +148,46 @@ export function PolicyDetail({ id }: { id: string }) {
               Edit
             </Button>
           ) : (
-            <Link href={`/policies/${id}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium dark:border-slate-600 dark:bg-slate-900">
+            <Link
+              href={`/policies/${id}/edit`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium dark:border-slate-600 dark:bg-slate-900"
+            >
               Edit
             </Link>
           )}
           <LinkToButton policy={policy.data} />
           {policy.data.isOrganizationDefault ? (
-            <Button disabled={Boolean(disabledReason)} disabledReason={disabledReason} onClick={() => setPending('unset-default')}>
+            <Button
+              disabled={Boolean(disabledReason)}
+              disabledReason={disabledReason}
+              onClick={() => setPending('unset-default')}
+            >
               Remove as organization default
             </Button>
           ) : (
-            <Button disabled={Boolean(disabledReason) || !parsed.usable} disabledReason={disabledReason ?? 'Fix the definition first.'} onClick={() => setPending('make-default')}>
+            <Button
+              disabled={Boolean(disabledReason) || !parsed.usable}
+              disabledReason={disabledReason ?? 'Fix the definition first.'}
+              onClick={() => setPending('make-default')}
+            >
               Make organization default
             </Button>
           )}
-          <Button variant="danger" disabled={Boolean(disabledReason)} disabledReason={disabledReason} onClick={() => setPending('delete')}>
+          <Button
+            variant="danger"
+            disabled={Boolean(disabledReason)}
+            disabledReason={disabledReason}
+            onClick={() => setPending('delete')}
+          >
             Delete
           </Button>
         </div>
       </header>
       {disabledReason && <Notice>Read-only: {disabledReason}</Notice>}
       {notice && <Notice tone={failure ? 'warning' : 'success'}>{notice}</Notice>}
-      {failure !== undefined && !pending && <ErrorPanel error={failure} title="The change was not made" />}
+      {failure !== undefined && !pending && (
+        <ErrorPanel error={failure} title="The change was not made" />
+      )}
 
       <section aria-labelledby="findings-heading">
         <h2 id="findings-heading" className="text-lg font-semibold">
@@ -154,7 +199,17 @@ export function PolicyDetail({ id }: { id: string }) {
           <ul className="mt-2 space-y-2">
             {facts.findings.map((f, i) => (
               <li key={i} className="flex gap-2 text-sm">
-                <Badge tone={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'info'}>{f.severity}</Badge>
+                <Badge
+                  tone={
+                    f.severity === 'error'
+                      ? 'danger'
+                      : f.severity === 'warning'
+                        ? 'warning'
+                        : 'info'
+                  }
+                >
+                  {f.severity}
+                </Badge>
                 <span>{f.message}</span>
               </li>
             ))}
@@ -166,8 +221,14 @@ export function PolicyDetail({ id }: { id: string }) {
         <h2 id="definition-heading" className="text-lg font-semibold md:col-span-2">
           Definition
         </h2>
-        <CopyBlock label="As Entra reads it" text={JSON.stringify({ TokenLifetimePolicy: parsed.properties }, null, 2)} />
-        <CopyBlock label="Raw (definition collection)" text={JSON.stringify(policy.data.definition, null, 2)} />
+        <CopyBlock
+          label="As Entra reads it"
+          text={JSON.stringify({ TokenLifetimePolicy: parsed.properties }, null, 2)}
+        />
+        <CopyBlock
+          label="Raw (definition collection)"
+          text={JSON.stringify(policy.data.definition, null, 2)}
+        />
       </section>
 
       <section aria-labelledby="links-heading">
@@ -177,7 +238,11 @@ export function PolicyDetail({ id }: { id: string }) {
         {appliesTo.isPending ? (
           <Skeleton className="h-24" label="Loading links" />
         ) : appliesTo.isError ? (
-          <ErrorPanel error={appliesTo.error} title="Could not load what this policy is linked to" onRetry={() => appliesTo.refetch()} />
+          <ErrorPanel
+            error={appliesTo.error}
+            title="Could not load what this policy is linked to"
+            onRetry={() => appliesTo.refetch()}
+          />
         ) : (
           <LinkedObjectsTable policy={policy.data} linked={linked} />
         )}
@@ -187,10 +252,22 @@ export function PolicyDetail({ id }: { id: string }) {
         <h2 id="diy-heading" className="text-lg font-semibold">
           Do it yourself
         </h2>
-        <CopyBlock label="Microsoft Graph request (create this policy)" text={graphCreateRequest(policy.data)} />
-        <CopyBlock label="Microsoft Graph PowerShell (create)" text={powerShellCreate(policy.data)} />
-        <CopyBlock label="Microsoft Graph PowerShell (inspect)" text={powerShellInspect(policy.data)} />
-        <CopyBlock label="Microsoft Graph PowerShell (links)" text={powerShellLinks(policy.data, linked)} />
+        <CopyBlock
+          label="Microsoft Graph request (create this policy)"
+          text={graphCreateRequest(policy.data)}
+        />
+        <CopyBlock
+          label="Microsoft Graph PowerShell (create)"
+          text={powerShellCreate(policy.data)}
+        />
+        <CopyBlock
+          label="Microsoft Graph PowerShell (inspect)"
+          text={powerShellInspect(policy.data)}
+        />
+        <CopyBlock
+          label="Microsoft Graph PowerShell (links)"
+          text={powerShellLinks(policy.data, linked)}
+        />
       </section>
 
       <ConfirmDialog
@@ -202,7 +279,13 @@ export function PolicyDetail({ id }: { id: string }) {
               ? 'Make this the organization default? This is a tenant-wide change.'
               : 'Stop using this policy as the organization default?'
         }
-        confirmLabel={pending === 'delete' ? 'Delete policy' : pending === 'make-default' ? 'Make organization default' : 'Remove as default'}
+        confirmLabel={
+          pending === 'delete'
+            ? 'Delete policy'
+            : pending === 'make-default'
+              ? 'Make organization default'
+              : 'Remove as default'
+        }
         danger={pending === 'delete'}
         requireText={mustType ? policy.data.displayName : undefined}
         busy={busy}
@@ -215,15 +298,24 @@ export function PolicyDetail({ id }: { id: string }) {
         {pending === 'delete' && (
           <p>
             {linked.length > 0
-              ? `It is linked to ${linked.length} object${linked.length === 1 ? '' : 's'}: ${linked.slice(0, 5).map((o) => o.displayName).join(', ')}${linked.length > 5 ? '…' : ''}. Those links go with it.`
+              ? `It is linked to ${linked.length} object${linked.length === 1 ? '' : 's'}: ${linked
+                  .slice(0, 5)
+                  .map((o) => o.displayName)
+                  .join(', ')}${linked.length > 5 ? '…' : ''}. Those links go with it.`
               : 'It is linked to nothing.'}{' '}
             Tokens already issued keep their lifetime.
           </p>
         )}
         {pending === 'make-default' && (
           <p>
-            Every application without a stronger link will get {parsed.accessTokenLifetimeSeconds ? formatDuration(parsed.accessTokenLifetimeSeconds) : 'this lifetime'}.
-            {previousDefault ? ` It replaces "${previousDefault.displayName}" as the organization default (unset first, then set; rolled back if the second step fails).` : ''}
+            Every application without a stronger link will get{' '}
+            {parsed.accessTokenLifetimeSeconds
+              ? formatDuration(parsed.accessTokenLifetimeSeconds)
+              : 'this lifetime'}
+            .
+            {previousDefault
+              ? ` It replaces "${previousDefault.displayName}" as the organization default (unset first, then set; rolled back if the second step fails).`
+              : ''}
           </p>
         )}
         <ImpactTable changes={impact} loading={directory.isPending} />

@@ -28,7 +28,13 @@ export const PRESETS: Array<{ label: string; text: string }> = [
 ];
 
 export function emptyDraft(): PolicyDraft {
-  return { displayName: '', description: '', lifetimeText: '02:00:00', removeRetiredProperties: false, makeOrganizationDefault: false };
+  return {
+    displayName: '',
+    description: '',
+    lifetimeText: '02:00:00',
+    removeRetiredProperties: false,
+    makeOrganizationDefault: false,
+  };
 }
 
 export function draftFromPolicy(policy: TokenLifetimePolicy): PolicyDraft {
@@ -52,16 +58,30 @@ export interface DraftCheck {
 export function checkDraft(draft: PolicyDraft): DraftCheck {
   const lifetime = checkAccessTokenLifetime(draft.lifetimeText);
   const name = draft.displayName.trim();
-  const nameError = !name ? 'A display name is required.' : name.length > 256 ? 'The display name can be at most 256 characters.' : undefined;
-  const descriptionError = draft.description.length > 1024 ? 'The description can be at most 1024 characters.' : undefined;
-  return { lifetime, nameError, descriptionError, canSave: lifetime.ok && !nameError && !descriptionError };
+  const nameError = !name
+    ? 'A display name is required.'
+    : name.length > 256
+      ? 'The display name can be at most 256 characters.'
+      : undefined;
+  const descriptionError =
+    draft.description.length > 1024 ? 'The description can be at most 1024 characters.' : undefined;
+  return {
+    lifetime,
+    nameError,
+    descriptionError,
+    canSave: lifetime.ok && !nameError && !descriptionError,
+  };
 }
 
 /** The definition to write: canonical lifetime, every other property as it was (unless asked). */
 export function definitionToWrite(draft: PolicyDraft, base?: string[]): string[] {
   const check = checkAccessTokenLifetime(draft.lifetimeText);
   if (!check.ok) throw new RangeError(check.error);
-  return buildDefinition({ base, accessTokenLifetimeSeconds: check.seconds, removeRetiredProperties: draft.removeRetiredProperties });
+  return buildDefinition({
+    base,
+    accessTokenLifetimeSeconds: check.seconds,
+    removeRetiredProperties: draft.removeRetiredProperties,
+  });
 }
 
 export interface ServerChange {
@@ -71,12 +91,20 @@ export interface ServerChange {
 }
 
 /** What someone else changed between opening the form (baseline) and saving (latest). */
-export function changesSince(baseline: TokenLifetimePolicy, latest: TokenLifetimePolicy): ServerChange[] {
+export function changesSince(
+  baseline: TokenLifetimePolicy,
+  latest: TokenLifetimePolicy,
+): ServerChange[] {
   const changes: ServerChange[] = [];
   const compare = (field: ServerChange['field'], before: unknown, after: unknown) => {
     const a = JSON.stringify(before ?? null);
     const b = JSON.stringify(after ?? null);
-    if (a !== b) changes.push({ field, before: typeof before === 'string' ? before : a, after: typeof after === 'string' ? after : b });
+    if (a !== b)
+      changes.push({
+        field,
+        before: typeof before === 'string' ? before : a,
+        after: typeof after === 'string' ? after : b,
+      });
   };
   compare('displayName', baseline.displayName, latest.displayName);
   compare('description', baseline.description ?? '', latest.description ?? '');

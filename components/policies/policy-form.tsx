@@ -18,7 +18,14 @@ import type { TokenLifetimePolicy } from '@/lib/policy/types';
 import { ImpactTable } from './impact-table';
 import { LifetimeInput } from './lifetime-input';
 import { switchOrganizationDefault } from './organization-default';
-import { changesSince, checkDraft, definitionToWrite, draftFromPolicy, emptyDraft, type ServerChange } from './policy-form-state';
+import {
+  changesSince,
+  checkDraft,
+  definitionToWrite,
+  draftFromPolicy,
+  emptyDraft,
+  type ServerChange,
+} from './policy-form-state';
 import { useDraft } from './use-draft';
 import { usePolicies, useRefreshAfterWrite, useWrite } from './use-policies';
 
@@ -27,7 +34,8 @@ type Outcome =
   | { kind: 'maybe-created'; existing: TokenLifetimePolicy[]; error: GraphRequestError }
   | { kind: 'error'; error: unknown };
 
-const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900';
+const INPUT =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900';
 
 /** Create (no policy) or edit (the policy as loaded when the form opened). */
 export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
@@ -47,7 +55,9 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
 
   const check = draft ? checkDraft(draft) : undefined;
   const retired = baseline ? parseDefinition(baseline.definition).retiredProperties : [];
-  const previousDefault = policies.data?.find((p) => p.isOrganizationDefault && p.id !== baseline?.id);
+  const previousDefault = policies.data?.find(
+    (p) => p.isOrganizationDefault && p.id !== baseline?.id,
+  );
 
   const impact = useMemo(() => {
     if (!reviewing || !draft || !directory.data || !check?.lifetime.ok) return undefined;
@@ -55,8 +65,18 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
     const changes: ProposedChange[] = baseline
       ? [{ kind: 'edit-lifetime', policyId: baseline.id, accessTokenLifetimeSeconds: seconds }]
       : [
-          { kind: 'create', policy: { id: 'new-policy', displayName: draft.displayName, isOrganizationDefault: false, definition: definitionToWrite(draft) } },
-          ...(draft.makeOrganizationDefault ? [{ kind: 'set-organization-default' as const, policyId: 'new-policy' }] : []),
+          {
+            kind: 'create',
+            policy: {
+              id: 'new-policy',
+              displayName: draft.displayName,
+              isOrganizationDefault: false,
+              definition: definitionToWrite(draft),
+            },
+          },
+          ...(draft.makeOrganizationDefault
+            ? [{ kind: 'set-organization-default' as const, policyId: 'new-policy' }]
+            : []),
         ];
     return diffImpact(directory.data, applyChange(directory.data, changes));
   }, [reviewing, draft, directory.data, check, baseline]);
@@ -93,24 +113,45 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
     if (!confirmedNoDuplicate) {
       const sameName = await api.findPoliciesByDisplayName(displayName);
       if (sameName.length > 0) {
-        setOutcome({ kind: 'maybe-created', existing: sameName, error: new GraphRequestError({ status: 409, code: 'DuplicateName', message: `A policy named "${displayName}" already exists.` }) });
+        setOutcome({
+          kind: 'maybe-created',
+          existing: sameName,
+          error: new GraphRequestError({
+            status: 409,
+            code: 'DuplicateName',
+            message: `A policy named "${displayName}" already exists.`,
+          }),
+        });
         return;
       }
     }
     let created: TokenLifetimePolicy;
     try {
-      created = await write(() => api.createPolicy({ displayName, description: draft.description.trim() || null, definition: definitionToWrite(draft), isOrganizationDefault: false }));
+      created = await write(() =>
+        api.createPolicy({
+          displayName,
+          description: draft.description.trim() || null,
+          definition: definitionToWrite(draft),
+          isOrganizationDefault: false,
+        }),
+      );
     } catch (error) {
       // A create is never retried blindly: the request may have reached Graph. Look first.
       if (error instanceof GraphRequestError && (error.ambiguous || error.status === 429)) {
         const existing = await api.findPoliciesByDisplayName(displayName).catch(() => []);
-        setOutcome(existing.length > 0 ? { kind: 'maybe-created', existing, error } : { kind: 'error', error });
+        setOutcome(
+          existing.length > 0
+            ? { kind: 'maybe-created', existing, error }
+            : { kind: 'error', error },
+        );
         return;
       }
       throw error;
     }
     if (draft.makeOrganizationDefault) {
-      const result = await write(() => switchOrganizationDefault(api, created.id, previousDefault?.id));
+      const result = await write(() =>
+        switchOrganizationDefault(api, created.id, previousDefault?.id),
+      );
       if (!result.ok) {
         saved();
         await refresh();
@@ -145,7 +186,15 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
       }}
       noValidate
     >
-      <h1 className="text-2xl font-semibold">{baseline ? <>Edit <span className="tenant-text">{baseline.displayName}</span></> : 'New token lifetime policy'}</h1>
+      <h1 className="text-2xl font-semibold">
+        {baseline ? (
+          <>
+            Edit <span className="tenant-text">{baseline.displayName}</span>
+          </>
+        ) : (
+          'New token lifetime policy'
+        )}
+      </h1>
       {restored && (
         <Notice>
           Your unsaved changes were restored.{' '}
@@ -158,44 +207,88 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
 
       <label className="block text-sm">
         <span className="font-medium">Display name (required)</span>
-        <input value={draft.displayName} onChange={(e) => update({ displayName: e.target.value })} className={INPUT} aria-invalid={Boolean(check.nameError)} required maxLength={300} />
-        {check.nameError && draft.displayName !== initial.displayName && <span className="text-red-800 dark:text-red-300">{check.nameError}</span>}
+        <input
+          value={draft.displayName}
+          onChange={(e) => update({ displayName: e.target.value })}
+          className={INPUT}
+          aria-invalid={Boolean(check.nameError)}
+          required
+          maxLength={300}
+        />
+        {check.nameError && draft.displayName !== initial.displayName && (
+          <span className="text-red-800 dark:text-red-300">{check.nameError}</span>
+        )}
       </label>
       <label className="block text-sm">
         <span className="font-medium">Description</span>
-        <textarea value={draft.description} onChange={(e) => update({ description: e.target.value })} className={INPUT} rows={2} />
-        {check.descriptionError && <span className="text-red-800 dark:text-red-300">{check.descriptionError}</span>}
+        <textarea
+          value={draft.description}
+          onChange={(e) => update({ description: e.target.value })}
+          className={INPUT}
+          rows={2}
+        />
+        {check.descriptionError && (
+          <span className="text-red-800 dark:text-red-300">{check.descriptionError}</span>
+        )}
       </label>
 
-      <LifetimeInput value={draft.lifetimeText} onChange={(lifetimeText) => update({ lifetimeText })} />
+      <LifetimeInput
+        value={draft.lifetimeText}
+        onChange={(lifetimeText) => update({ lifetimeText })}
+      />
 
       {retired.length > 0 && (
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" checked={draft.removeRetiredProperties} onChange={(e) => update({ removeRetiredProperties: e.target.checked })} className="mt-1" />
+          <input
+            type="checkbox"
+            checked={draft.removeRetiredProperties}
+            onChange={(e) => update({ removeRetiredProperties: e.target.checked })}
+            className="mt-1"
+          />
           <span>
-            Remove retired properties ({retired.join(', ')}). They have had no effect since 30 January 2021; Entra ignores them. Left unticked, they are kept as they are.
+            Remove retired properties ({retired.join(', ')}). They have had no effect since 30
+            January 2021; Entra ignores them. Left unticked, they are kept as they are.
           </span>
         </label>
       )}
       {!baseline && (
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" checked={draft.makeOrganizationDefault} onChange={(e) => update({ makeOrganizationDefault: e.target.checked })} className="mt-1" />
+          <input
+            type="checkbox"
+            checked={draft.makeOrganizationDefault}
+            onChange={(e) => update({ makeOrganizationDefault: e.target.checked })}
+            className="mt-1"
+          />
           <span>
             Make it the organization default (applies tenant-wide)
-            {previousDefault && <> — replaces &quot;<span className="tenant-text">{previousDefault.displayName}</span>&quot;</>}
+            {previousDefault && (
+              <>
+                {' '}
+                — replaces &quot;<span className="tenant-text">{previousDefault.displayName}</span>
+                &quot;
+              </>
+            )}
           </span>
         </label>
       )}
 
-      {access.state !== 'granted' && !denied && <p className="text-sm text-slate-600 dark:text-slate-400">{WRITE_CONSENT_EXPLANATION}</p>}
-      {outcome?.kind === 'error' && <ErrorPanel error={outcome.error} title="Nothing was saved; your changes are still here" />}
+      {access.state !== 'granted' && !denied && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{WRITE_CONSENT_EXPLANATION}</p>
+      )}
+      {outcome?.kind === 'error' && (
+        <ErrorPanel error={outcome.error} title="Nothing was saved; your changes are still here" />
+      )}
       {outcome?.kind === 'conflict' && (
-        <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm dark:bg-amber-950">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm dark:bg-amber-950"
+        >
           <p className="font-semibold">This policy changed since you opened it.</p>
           <ul className="mt-2 list-disc pl-5">
             {outcome.changes.map((c) => (
               <li key={c.field}>
-                {c.field}: <code className="tenant-text">{c.before}</code> → <code className="tenant-text">{c.after}</code>
+                {c.field}: <code className="tenant-text">{c.before}</code> →{' '}
+                <code className="tenant-text">{c.after}</code>
               </li>
             ))}
           </ul>
@@ -222,15 +315,23 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
         </div>
       )}
       {outcome?.kind === 'maybe-created' && (
-        <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm dark:bg-amber-950">
-          <p className="font-semibold">A policy named &quot;{draft.displayName.trim()}&quot; already exists.</p>
+        <div
+          role="alert"
+          className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm dark:bg-amber-950"
+        >
+          <p className="font-semibold">
+            A policy named &quot;{draft.displayName.trim()}&quot; already exists.
+          </p>
           <p className="mt-1">
             {outcome.error.code === 'DuplicateName'
               ? 'Creating another would make two policies with the same name.'
               : `The create request failed without a clear answer (${outcome.error.code}${outcome.error.requestId ? `, request id ${outcome.error.requestId}` : ''}), and the policy exists now: it was probably created.`}
           </p>
           <div className="mt-3 flex gap-2">
-            <Link className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white" href={`/policies/${outcome.existing[0].id}`}>
+            <Link
+              className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white"
+              href={`/policies/${outcome.existing[0].id}`}
+            >
               Open the existing policy
             </Link>
             <Button onClick={() => void save(true)}>Create another one anyway</Button>
@@ -239,10 +340,18 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
       )}
 
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={!check.canSave || denied || busy} disabledReason={denied ? access.reason : 'Fix the highlighted fields first.'}>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!check.canSave || denied || busy}
+          disabledReason={denied ? access.reason : 'Fix the highlighted fields first.'}
+        >
           Review and save
         </Button>
-        <Link href={baseline ? `/policies/${baseline.id}` : '/policies'} className="rounded-md px-3 py-1.5 text-sm font-medium text-blue-800 dark:text-blue-300">
+        <Link
+          href={baseline ? `/policies/${baseline.id}` : '/policies'}
+          className="rounded-md px-3 py-1.5 text-sm font-medium text-blue-800 dark:text-blue-300"
+        >
           Cancel
         </Link>
       </div>
@@ -250,7 +359,13 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
       <ConfirmDialog
         open={reviewing}
         title={baseline ? 'Review the change' : 'Review the new policy'}
-        confirmLabel={baseline ? 'Save changes' : draft.makeOrganizationDefault ? 'Create as organization default' : 'Create policy'}
+        confirmLabel={
+          baseline
+            ? 'Save changes'
+            : draft.makeOrganizationDefault
+              ? 'Create as organization default'
+              : 'Create policy'
+        }
         busy={busy}
         onCancel={() => setReviewing(false)}
         onConfirm={async () => {
@@ -260,9 +375,15 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
       >
         <p>
           Access-token lifetime:{' '}
-          <strong>{check.lifetime.ok ? `${checkAccessTokenLifetime(draft.lifetimeText).ok ? check.lifetime.canonical : ''}` : ''}</strong>.{' '}
-          {draft.makeOrganizationDefault && 'This is a tenant-wide change: every app without a stronger link follows it.'} Tokens already issued keep their
-          lifetime; new ones follow within seconds.
+          <strong>
+            {check.lifetime.ok
+              ? `${checkAccessTokenLifetime(draft.lifetimeText).ok ? check.lifetime.canonical : ''}`
+              : ''}
+          </strong>
+          .{' '}
+          {draft.makeOrganizationDefault &&
+            'This is a tenant-wide change: every app without a stronger link follows it.'}{' '}
+          Tokens already issued keep their lifetime; new ones follow within seconds.
         </p>
         <ImpactTable changes={impact} loading={directory.isPending} />
       </ConfirmDialog>

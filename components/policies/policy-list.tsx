@@ -8,7 +8,13 @@ import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { EmptyState, Skeleton } from '@/components/ui/feedback';
-import { FINDING_FILTERS, sortAndFilter, summarizePolicies, type FindingFilter, type PolicySort } from './policy-summary';
+import {
+  FINDING_FILTERS,
+  sortAndFilter,
+  summarizePolicies,
+  type FindingFilter,
+  type PolicySort,
+} from './policy-summary';
 import { usePolicies } from './use-policies';
 
 const SORTS: Record<PolicySort, string> = { name: 'Name', lifetime: 'Lifetime', links: 'Links' };
@@ -35,7 +41,13 @@ export function PolicyList() {
   };
 
   const rows = useMemo(
-    () => sortAndFilter(summarizePolicies(policies.data ?? [], directory.data), { text, finding, sort, descending }),
+    () =>
+      sortAndFilter(summarizePolicies(policies.data ?? [], directory.data), {
+        text,
+        finding,
+        sort,
+        descending,
+      }),
     [policies.data, directory.data, text, finding, sort, descending],
   );
 
@@ -45,13 +57,23 @@ export function PolicyList() {
         Read-only: {access.reason}
       </span>
     ) : (
-      <Link href="/policies/new" className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+      <Link
+        href="/policies/new"
+        className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+      >
         New policy
       </Link>
     );
 
   if (policies.isPending) return <Skeleton className="h-64" label="Loading policies" />;
-  if (policies.isError) return <ErrorPanel error={policies.error} title="Could not load the token lifetime policies" onRetry={() => policies.refetch()} />;
+  if (policies.isError)
+    return (
+      <ErrorPanel
+        error={policies.error}
+        title="Could not load the token lifetime policies"
+        onRetry={() => policies.refetch()}
+      />
+    );
 
   return (
     <div className="space-y-4">
@@ -59,7 +81,8 @@ export function PolicyList() {
         <div>
           <h1 className="text-2xl font-semibold">Token lifetime policies</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {policies.data.length} {policies.data.length === 1 ? 'policy' : 'policies'}. Only AccessTokenLifetime still has an effect (10 minutes to 1 day).
+            {policies.data.length} {policies.data.length === 1 ? 'policy' : 'policies'}. Only
+            AccessTokenLifetime still has an effect (10 minutes to 1 day).
           </p>
         </div>
         {newPolicy}
@@ -68,11 +91,16 @@ export function PolicyList() {
       {policies.data.length === 0 ? (
         <EmptyState title="No token lifetime policies yet">
           <p>
-            A token lifetime policy sets how long access, ID and SAML tokens last for the apps it is linked to (10 minutes to 1 day; without one, Entra
-            gives 60–90 minutes). Create one, then link it to the service principal of the API whose tokens should last longer or shorter.
+            A token lifetime policy sets how long access, ID and SAML tokens last for the apps it is
+            linked to (10 minutes to 1 day; without one, Entra gives 60–90 minutes). Create one,
+            then link it to the service principal of the API whose tokens should last longer or
+            shorter.
           </p>
           {access.state !== 'denied' && (
-            <Link href="/policies/new" className="mt-3 inline-block font-medium text-blue-700 underline dark:text-blue-300">
+            <Link
+              href="/policies/new"
+              className="mt-3 inline-block font-medium text-blue-700 underline dark:text-blue-300"
+            >
               Create a policy
             </Link>
           )}
@@ -91,7 +119,11 @@ export function PolicyList() {
             </label>
             <label className="text-sm">
               <span className="block font-medium">Findings</span>
-              <select value={finding} onChange={(event) => setParam({ finding: event.target.value })} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
+              <select
+                value={finding}
+                onChange={(event) => setParam({ finding: event.target.value })}
+                className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+              >
                 <option value="">All policies</option>
                 {Object.entries(FINDING_FILTERS).map(([value, label]) => (
                   <option key={value} value={value}>
@@ -100,7 +132,9 @@ export function PolicyList() {
                 ))}
               </select>
             </label>
-            {directory.isPending && <span className="text-xs text-slate-600 dark:text-slate-400">Counting links…</span>}
+            {directory.isPending && (
+              <span className="text-xs text-slate-600 dark:text-slate-400">Counting links…</span>
+            )}
           </div>
 
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -109,8 +143,22 @@ export function PolicyList() {
               <thead className="bg-slate-100 text-xs uppercase tracking-wide dark:bg-slate-800">
                 <tr>
                   {(['name', 'lifetime', 'links'] as PolicySort[]).map((key) => (
-                    <th key={key} scope="col" className="px-3 py-2" aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : 'none'}>
-                      <button type="button" className="font-semibold uppercase" onClick={() => setParam({ sort: key, dir: sort === key && !descending ? 'desc' : undefined })}>
+                    <th
+                      key={key}
+                      scope="col"
+                      className="px-3 py-2"
+                      aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : 'none'}
+                    >
+                      <button
+                        type="button"
+                        className="font-semibold uppercase"
+                        onClick={() =>
+                          setParam({
+                            sort: key,
+                            dir: sort === key && !descending ? 'desc' : undefined,
+                          })
+                        }
+                      >
                         {SORTS[key]} {sort === key ? (descending ? '↓' : '↑') : ''}
                       </button>
                     </th>
@@ -125,9 +173,16 @@ export function PolicyList() {
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.policy.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="policy-row">
+                  <tr
+                    key={row.policy.id}
+                    className="border-t border-slate-200 align-top dark:border-slate-800"
+                    data-testid="policy-row"
+                  >
                     <td className="px-3 py-2">
-                      <Link href={`/policies/${row.policy.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+                      <Link
+                        href={`/policies/${row.policy.id}`}
+                        className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+                      >
                         <span className="tenant-text">{row.policy.displayName}</span>
                       </Link>
                       {row.policy.isOrganizationDefault && (
@@ -138,17 +193,35 @@ export function PolicyList() {
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">
                       {row.lifetimeText}
-                      <span className="ml-2 font-mono text-xs text-slate-600 dark:text-slate-400">{row.timeSpan}</span>
+                      <span className="ml-2 font-mono text-xs text-slate-600 dark:text-slate-400">
+                        {row.timeSpan}
+                      </span>
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      {row.applications === undefined ? '…' : `${row.applications} app${row.applications === 1 ? '' : 's'}, ${row.servicePrincipals} SP${row.servicePrincipals === 1 ? '' : 's'}`}
+                      {row.applications === undefined
+                        ? '…'
+                        : `${row.applications} app${row.applications === 1 ? '' : 's'}, ${row.servicePrincipals} SP${row.servicePrincipals === 1 ? '' : 's'}`}
                     </td>
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap gap-1">
-                        {row.findings.length === 0 && <span className="text-slate-500 dark:text-slate-400">None</span>}
+                        {row.findings.length === 0 && (
+                          <span className="text-slate-500 dark:text-slate-400">None</span>
+                        )}
                         {row.findings.map((f, i) => (
-                          <Badge key={i} tone={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'info'} title={f.message}>
-                            {f.code === 'retired-property' ? `Retired: ${f.property}` : f.code.replace(/-/g, ' ')}
+                          <Badge
+                            key={i}
+                            tone={
+                              f.severity === 'error'
+                                ? 'danger'
+                                : f.severity === 'warning'
+                                  ? 'warning'
+                                  : 'info'
+                            }
+                            title={f.message}
+                          >
+                            {f.code === 'retired-property'
+                              ? `Retired: ${f.property}`
+                              : f.code.replace(/-/g, ' ')}
                           </Badge>
                         ))}
                       </div>

@@ -13,7 +13,16 @@ export const FINDING_FILTERS: Record<FindingFilter, string> = {
   unlinked: 'Linked to nothing',
 };
 
-const MALFORMED = new Set(['malformed-json', 'not-a-policy-object', 'invalid-timespan', 'empty-definition', 'out-of-range', 'missing-access-token-lifetime', 'multiple-definition-strings', 'unexpected-version']);
+const MALFORMED = new Set([
+  'malformed-json',
+  'not-a-policy-object',
+  'invalid-timespan',
+  'empty-definition',
+  'out-of-range',
+  'missing-access-token-lifetime',
+  'multiple-definition-strings',
+  'unexpected-version',
+]);
 
 export interface PolicySummary {
   policy: TokenLifetimePolicy;
@@ -26,12 +35,17 @@ export interface PolicySummary {
   categories: Set<FindingFilter>;
 }
 
-export function summarizePolicies(policies: TokenLifetimePolicy[], index: DirectoryIndex | undefined): PolicySummary[] {
+export function summarizePolicies(
+  policies: TokenLifetimePolicy[],
+  index: DirectoryIndex | undefined,
+): PolicySummary[] {
   const apps = new Map<string, number>();
   const sps = new Map<string, number>();
   for (const target of index?.targets ?? []) {
-    if (target.applicationPolicyId) apps.set(target.applicationPolicyId, (apps.get(target.applicationPolicyId) ?? 0) + 1);
-    if (target.servicePrincipalPolicyId) sps.set(target.servicePrincipalPolicyId, (sps.get(target.servicePrincipalPolicyId) ?? 0) + 1);
+    if (target.applicationPolicyId)
+      apps.set(target.applicationPolicyId, (apps.get(target.applicationPolicyId) ?? 0) + 1);
+    if (target.servicePrincipalPolicyId)
+      sps.set(target.servicePrincipalPolicyId, (sps.get(target.servicePrincipalPolicyId) ?? 0) + 1);
   }
   return policies.map((policy) => {
     const { parsed, findings } = describePolicy(policy);
@@ -43,16 +57,31 @@ export function summarizePolicies(policies: TokenLifetimePolicy[], index: Direct
       else if (finding.code === 'non-canonical-timespan') categories.add('non-canonical');
       else if (MALFORMED.has(finding.code)) categories.add('malformed');
     }
-    const unlinked = index !== undefined && !policy.isOrganizationDefault && applications === 0 && servicePrincipals === 0;
+    const unlinked =
+      index !== undefined &&
+      !policy.isOrganizationDefault &&
+      applications === 0 &&
+      servicePrincipals === 0;
     if (unlinked) categories.add('unlinked');
     if (categories.size > 0) categories.add('any');
     return {
       policy,
       lifetimeSeconds: parsed.accessTokenLifetimeSeconds,
-      lifetimeText: parsed.accessTokenLifetimeSeconds === null ? 'Not set' : formatDuration(parsed.accessTokenLifetimeSeconds),
+      lifetimeText:
+        parsed.accessTokenLifetimeSeconds === null
+          ? 'Not set'
+          : formatDuration(parsed.accessTokenLifetimeSeconds),
       timeSpan: parsed.rawAccessTokenLifetime ?? '—',
       findings: unlinked
-        ? [...findings, { code: 'unlinked', severity: 'info', message: 'Linked to no application or service principal, and not the organization default: it changes nothing.' }]
+        ? [
+            ...findings,
+            {
+              code: 'unlinked',
+              severity: 'info',
+              message:
+                'Linked to no application or service principal, and not the organization default: it changes nothing.',
+            },
+          ]
         : findings,
       applications,
       servicePrincipals,
@@ -63,15 +92,24 @@ export function summarizePolicies(policies: TokenLifetimePolicy[], index: Direct
 
 export type PolicySort = 'name' | 'lifetime' | 'links';
 
-export function sortAndFilter(rows: PolicySummary[], options: { text: string; finding: FindingFilter | ''; sort: PolicySort; descending: boolean }) {
+export function sortAndFilter(
+  rows: PolicySummary[],
+  options: { text: string; finding: FindingFilter | ''; sort: PolicySort; descending: boolean },
+) {
   const text = options.text.trim().toLowerCase();
   const filtered = rows.filter(
     (row) =>
-      (!text || row.policy.displayName.toLowerCase().includes(text) || (row.policy.description ?? '').toLowerCase().includes(text)) &&
+      (!text ||
+        row.policy.displayName.toLowerCase().includes(text) ||
+        (row.policy.description ?? '').toLowerCase().includes(text)) &&
       (!options.finding || row.categories.has(options.finding)),
   );
   const key = (row: PolicySummary): string | number =>
-    options.sort === 'lifetime' ? (row.lifetimeSeconds ?? -1) : options.sort === 'links' ? (row.applications ?? 0) + (row.servicePrincipals ?? 0) : row.policy.displayName.toLowerCase();
+    options.sort === 'lifetime'
+      ? (row.lifetimeSeconds ?? -1)
+      : options.sort === 'links'
+        ? (row.applications ?? 0) + (row.servicePrincipals ?? 0)
+        : row.policy.displayName.toLowerCase();
   filtered.sort((a, b) => {
     const x = key(a);
     const y = key(b);

@@ -5,7 +5,10 @@ import type { TokenLifetimePolicy } from '@/lib/policy/types';
 
 const psString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-export function graphCreateRequest(policy: TokenLifetimePolicy, graphBaseUrl = 'https://graph.microsoft.com/v1.0'): string {
+export function graphCreateRequest(
+  policy: TokenLifetimePolicy,
+  graphBaseUrl = 'https://graph.microsoft.com/v1.0',
+): string {
   const body = {
     displayName: policy.displayName,
     ...(policy.description ? { description: policy.description } : {}),

@@ -47,10 +47,13 @@ export function useRefreshAfterWrite() {
 export function useWrite() {
   const access = useWriteAccess();
   return useCallback(
-    async <T,>(write: () => Promise<T>): Promise<T> => {
-      if (access.state === 'denied') throw new Error(access.reason ?? 'Your account cannot change token lifetime policies.');
+    async <T>(write: () => Promise<T>): Promise<T> => {
+      if (access.state === 'denied')
+        throw new Error(access.reason ?? 'Your account cannot change token lifetime policies.');
       if (access.state !== 'granted' && !(await access.request())) {
-        throw new Error('Write permissions were not granted, so nothing was changed. Try again and approve the permissions when Microsoft asks.');
+        throw new Error(
+          'Write permissions were not granted, so nothing was changed. Try again and approve the permissions when Microsoft asks.',
+        );
       }
       try {
         return await write();

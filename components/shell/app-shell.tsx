@@ -17,7 +17,10 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const { settings, interactionReason } = useAuth();
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -41,14 +44,20 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             })}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="hidden text-slate-600 sm:inline dark:text-slate-300" data-testid="tenant-label">
+            <span
+              className="hidden text-slate-600 sm:inline dark:text-slate-300"
+              data-testid="tenant-label"
+            >
               {settings.tenantLabel}
             </span>
             <AccountMenu />
           </div>
         </div>
         {interactionReason && (
-          <p role="status" className="bg-amber-50 px-4 py-1 text-center text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+          <p
+            role="status"
+            className="bg-amber-50 px-4 py-1 text-center text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+          >
             {interactionReason}
           </p>
         )}

@@ -13,7 +13,13 @@ const GraphApiContext = createContext<GraphApi | undefined>(undefined);
 export function GraphProvider({ children }: { children: React.ReactNode }) {
   const { settings, tokenSource } = useAuth();
   const api = useMemo(
-    () => createGraphApi({ getToken: tokenSource, graphBaseUrl: settings.graphBaseUrl, readScopes: GRAPH_READ_SCOPES, writeScopes: GRAPH_WRITE_SCOPES }),
+    () =>
+      createGraphApi({
+        getToken: tokenSource,
+        graphBaseUrl: settings.graphBaseUrl,
+        readScopes: GRAPH_READ_SCOPES,
+        writeScopes: GRAPH_WRITE_SCOPES,
+      }),
     [settings.graphBaseUrl, tokenSource],
   );
   const [queryClient] = useState(
@@ -24,7 +30,9 @@ export function GraphProvider({ children }: { children: React.ReactNode }) {
             staleTime: 60_000,
             refetchOnWindowFocus: false,
             // lib/graph already retried throttling and outages; a client error will not get better.
-            retry: (count, error) => !(error instanceof GraphRequestError && error.status >= 400 && error.status < 500) && count < 1,
+            retry: (count, error) =>
+              !(error instanceof GraphRequestError && error.status >= 400 && error.status < 500) &&
+              count < 1,
           },
         },
       }),

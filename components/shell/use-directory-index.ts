@@ -20,7 +20,8 @@ export function useDirectoryIndex() {
   const [partial, setPartial] = useState<DirectoryIndex>();
   const query = useQuery({
     queryKey: DIRECTORY_KEY,
-    queryFn: ({ signal }) => loadDirectoryIndex(api, { signal, onProgress: setProgress, onPartial: setPartial }),
+    queryFn: ({ signal }) =>
+      loadDirectoryIndex(api, { signal, onProgress: setProgress, onPartial: setPartial }),
   });
   return {
     ...query,

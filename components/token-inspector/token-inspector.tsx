@@ -35,7 +35,10 @@ function Time({ label, value }: { label: string; value?: Date }) {
     <div>
       <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>
       <dd className="text-sm">
-        {value.toLocaleString()} <span className="text-xs text-slate-500 dark:text-slate-400">({value.toISOString().replace('T', ' ').slice(0, 19)} UTC)</span>
+        {value.toLocaleString()}{' '}
+        <span className="text-xs text-slate-500 dark:text-slate-400">
+          ({value.toISOString().replace('T', ' ').slice(0, 19)} UTC)
+        </span>
       </dd>
     </div>
   );
@@ -51,7 +54,13 @@ export function TokenInspector() {
   const [now, setNow] = useState(() => Date.now());
   const result = useMemo(() => (pasted.trim() ? inspectToken(pasted) : undefined), [pasted]);
   const token = result?.ok ? result : undefined;
-  const verdict = useMemo(() => (token && directory.data ? compareWithPolicy(token, { tenantId: settings.tenantId, index: directory.data }) : undefined), [token, directory.data, settings.tenantId]);
+  const verdict = useMemo(
+    () =>
+      token && directory.data
+        ? compareWithPolicy(token, { tenantId: settings.tenantId, index: directory.data })
+        : undefined,
+    [token, directory.data, settings.tenantId],
+  );
 
   useEffect(() => {
     if (!token?.expiresAt || token.expiresAt.getTime() < Date.now()) return;
@@ -89,9 +98,16 @@ export function TokenInspector() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Token inspector</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Did my change work? Paste a token and compare its lifetime with the policy that should apply.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Did my change work? Paste a token and compare its lifetime with the policy that should
+          apply.
+        </p>
       </div>
-      <Notice>Decoded in your browser: the token is sent nowhere, not even to this dashboard’s server. The page’s Content-Security-Policy allows connections only to your sign-in authority and Microsoft Graph.</Notice>
+      <Notice>
+        Decoded in your browser: the token is sent nowhere, not even to this dashboard’s server. The
+        page’s Content-Security-Policy allows connections only to your sign-in authority and
+        Microsoft Graph.
+      </Notice>
 
       <section aria-labelledby="get-token-heading" className="space-y-2">
         <h2 id="get-token-heading" className="text-lg font-semibold">
@@ -99,7 +115,11 @@ export function TokenInspector() {
         </h2>
         <label className="block text-sm">
           <span className="font-medium">Resource</span>
-          <select value={resource} onChange={(e) => setResource(e.target.value)} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
+          <select
+            value={resource}
+            onChange={(e) => setResource(e.target.value)}
+            className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+          >
             {apis.map((api) => (
               <option key={api.value} value={api.value}>
                 {api.label}
@@ -112,13 +132,26 @@ export function TokenInspector() {
             <Button variant="primary" onClick={getTestToken} disabled={fetching}>
               {fetching ? 'Requesting…' : 'Get a test token from the demo tenant'}
             </Button>
-            <p className="text-xs text-slate-600 dark:text-slate-400">Client credentials of the demo tenant’s automation client: link a policy, then get a new token and see exp − iat change.</p>
-            {fetchError && <p role="alert" className="text-sm text-red-800 dark:text-red-300">{fetchError}</p>}
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Client credentials of the demo tenant’s automation client: link a policy, then get a
+              new token and see exp − iat change.
+            </p>
+            {fetchError && (
+              <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+                {fetchError}
+              </p>
+            )}
           </>
         ) : (
           <div className="space-y-2">
-            <CopyBlock label="Azure CLI" text={`az account get-access-token --resource ${resource} --query accessToken -o tsv`} />
-            <CopyBlock label="Azure PowerShell" text={`(Get-AzAccessToken -ResourceUrl '${resource}').Token`} />
+            <CopyBlock
+              label="Azure CLI"
+              text={`az account get-access-token --resource ${resource} --query accessToken -o tsv`}
+            />
+            <CopyBlock
+              label="Azure PowerShell"
+              text={`(Get-AzAccessToken -ResourceUrl '${resource}').Token`}
+            />
           </div>
         )}
       </section>
@@ -140,7 +173,11 @@ export function TokenInspector() {
         </label>
         {pasted && <Button onClick={() => setPasted('')}>Clear</Button>}
         {result && !result.ok && (
-          <p role="alert" data-testid="token-problem" className="text-sm text-red-800 dark:text-red-300">
+          <p
+            role="alert"
+            data-testid="token-problem"
+            className="text-sm text-red-800 dark:text-red-300"
+          >
             {result.message}
           </p>
         )}
@@ -149,7 +186,8 @@ export function TokenInspector() {
       {token && (
         <section aria-labelledby="result-heading" className="space-y-4">
           <h2 id="result-heading" className="text-lg font-semibold">
-            {token.kind === 'id' ? 'ID token' : 'Access token'} for <span className="tenant-text">{verdict?.resource?.displayName ?? token.audience}</span>
+            {token.kind === 'id' ? 'ID token' : 'Access token'} for{' '}
+            <span className="tenant-text">{verdict?.resource?.displayName ?? token.audience}</span>
           </h2>
           <dl className="grid gap-3 sm:grid-cols-3">
             <div>
@@ -175,7 +213,13 @@ export function TokenInspector() {
               className={`rounded-md border p-3 text-sm ${verdict.status === 'match' ? 'border-green-400 bg-green-50 dark:bg-green-950' : 'border-amber-400 bg-amber-50 dark:bg-amber-950'}`}
             >
               <p className="font-semibold">
-                <Badge tone={verdict.status === 'match' ? 'success' : 'warning'}>{verdict.status === 'match' ? 'Matches the effective policy' : verdict.status === 'differs' ? 'Differs from the effective policy' : 'Cannot compare'}</Badge>{' '}
+                <Badge tone={verdict.status === 'match' ? 'success' : 'warning'}>
+                  {verdict.status === 'match'
+                    ? 'Matches the effective policy'
+                    : verdict.status === 'differs'
+                      ? 'Differs from the effective policy'
+                      : 'Cannot compare'}
+                </Badge>{' '}
                 <span className="tenant-text">{verdict.summary}</span>
               </p>
               {verdict.resource && (
@@ -198,12 +242,19 @@ export function TokenInspector() {
             <caption className="text-left font-medium">Claims</caption>
             <tbody>
               {Object.entries(token.claims).map(([name, value]) => (
-                <tr key={name} className="border-t border-slate-200 align-top dark:border-slate-800">
+                <tr
+                  key={name}
+                  className="border-t border-slate-200 align-top dark:border-slate-800"
+                >
                   <th scope="row" className="py-1 pr-3 font-mono text-xs">
                     {name}
                   </th>
-                  <td className="py-1 pr-3 font-mono text-xs break-all tenant-text">{typeof value === 'string' ? value : JSON.stringify(value)}</td>
-                  <td className="py-1 text-xs text-slate-600 dark:text-slate-400">{CLAIM_HELP[name] ?? ''}</td>
+                  <td className="py-1 pr-3 font-mono text-xs break-all tenant-text">
+                    {typeof value === 'string' ? value : JSON.stringify(value)}
+                  </td>
+                  <td className="py-1 text-xs text-slate-600 dark:text-slate-400">
+                    {CLAIM_HELP[name] ?? ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

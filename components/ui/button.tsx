@@ -16,7 +16,14 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   disabledReason?: string;
 }
 
-export function Button({ variant = 'secondary', className = '', disabledReason, disabled, title, ...props }: ButtonProps) {
+export function Button({
+  variant = 'secondary',
+  className = '',
+  disabledReason,
+  disabled,
+  title,
+  ...props
+}: ButtonProps) {
   return (
     <button
       type="button"

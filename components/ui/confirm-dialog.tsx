@@ -47,7 +47,11 @@ export function ConfirmDialog({
       )}
       <div className="mt-5 flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant={danger ? 'danger' : 'primary'} disabled={!ready || busy} onClick={onConfirm}>
+        <Button
+          variant={danger ? 'danger' : 'primary'}
+          disabled={!ready || busy}
+          onClick={onConfirm}
+        >
           {busy ? 'Working…' : confirmLabel}
         </Button>
       </div>

@@ -43,7 +43,12 @@ export function Dialog({
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="rounded px-2 text-xl leading-none" aria-label="Close">
+            <button
+              type="button"
+              onClick={onClose}
+              className="rounded px-2 text-xl leading-none"
+              aria-label="Close"
+            >
               ×
             </button>
           </div>

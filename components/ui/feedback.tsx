@@ -1,5 +1,17 @@
-export function Skeleton({ className = '', label = 'Loading' }: { className?: string; label?: string }) {
-  return <div role="status" aria-label={label} className={`animate-pulse rounded bg-slate-200 dark:bg-slate-800 ${className}`} />;
+export function Skeleton({
+  className = '',
+  label = 'Loading',
+}: {
+  className?: string;
+  label?: string;
+}) {
+  return (
+    <div
+      role="status"
+      aria-label={label}
+      className={`animate-pulse rounded bg-slate-200 dark:bg-slate-800 ${className}`}
+    />
+  );
 }
 
 export function ProgressBar({ value, max, label }: { value: number; max?: number; label: string }) {
@@ -18,7 +30,10 @@ export function ProgressBar({ value, max, label }: { value: number; max?: number
         aria-valuenow={max ? value : undefined}
         className="mt-1 h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
       >
-        <div className={`h-full bg-blue-700 transition-all ${percent === undefined ? 'w-1/3 animate-pulse' : ''}`} style={percent !== undefined ? { width: `${percent}%` } : undefined} />
+        <div
+          className={`h-full bg-blue-700 transition-all ${percent === undefined ? 'w-1/3 animate-pulse' : ''}`}
+          style={percent !== undefined ? { width: `${percent}%` } : undefined}
+        />
       </div>
     </div>
   );
@@ -33,14 +48,25 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Notice({ tone = 'info', children }: { tone?: 'info' | 'warning' | 'success'; children: React.ReactNode }) {
+export function Notice({
+  tone = 'info',
+  children,
+}: {
+  tone?: 'info' | 'warning' | 'success';
+  children: React.ReactNode;
+}) {
   const styles = {
     info: 'border-blue-300 bg-blue-50 text-blue-950 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100',
-    warning: 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100',
-    success: 'border-green-300 bg-green-50 text-green-950 dark:border-green-800 dark:bg-green-950 dark:text-green-100',
+    warning:
+      'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100',
+    success:
+      'border-green-300 bg-green-50 text-green-950 dark:border-green-800 dark:bg-green-950 dark:text-green-100',
   }[tone];
   return (
-    <div role={tone === 'warning' ? 'alert' : 'status'} className={`rounded-md border p-3 text-sm ${styles}`}>
+    <div
+      role={tone === 'warning' ? 'alert' : 'status'}
+      className={`rounded-md border p-3 text-sm ${styles}`}
+    >
       {children}
     </div>
   );

@@ -1,4 +1,8 @@
-import type { ApplicationObject, ServicePrincipalObject, TokenLifetimePolicy } from '../../lib/policy/types';
+import type {
+  ApplicationObject,
+  ServicePrincipalObject,
+  TokenLifetimePolicy,
+} from '../../lib/policy/types';
 
 export interface DemoApplication extends ApplicationObject {
   createdDateTime: string;

@@ -37,11 +37,25 @@ export const SEEDED = {
     organizationDefault: '11111111-0000-4000-8000-000000000007',
   },
   apps: {
-    ordersApi: { appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01', name: 'Contoso Orders API', uri: 'api://contoso-orders' },
-    reportingApi: { appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c02', name: 'Contoso Reporting API', uri: 'api://contoso-reporting' },
+    ordersApi: {
+      appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01',
+      name: 'Contoso Orders API',
+      uri: 'api://contoso-orders',
+    },
+    reportingApi: {
+      appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c02',
+      name: 'Contoso Reporting API',
+      uri: 'api://contoso-reporting',
+    },
     exportScript: { appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c03', name: 'Nightly export script' },
-    personalOnly: { appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c04', name: 'Contoso consumer app (personal accounts)' },
-    formula: { appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c05', name: '=HYPERLINK("http://example.invalid","click")' },
+    personalOnly: {
+      appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c04',
+      name: 'Contoso consumer app (personal accounts)',
+    },
+    formula: {
+      appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c05',
+      name: '=HYPERLINK("http://example.invalid","click")',
+    },
     managedIdentity: { appId: '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c06', name: 'vm-backup-identity' },
   },
 } as const;
@@ -52,7 +66,12 @@ const definition = (lifetime: string, extra: Record<string, unknown> = {}) => [
 
 function namedPolicies(organizationDefault: boolean): TokenLifetimePolicy[] {
   const p = SEEDED.policies;
-  const base = (id: string, displayName: string, description: string, def: string[]): TokenLifetimePolicy => ({
+  const base = (
+    id: string,
+    displayName: string,
+    description: string,
+    def: string[],
+  ): TokenLifetimePolicy => ({
     id,
     deletedDateTime: null,
     displayName,
@@ -61,33 +80,91 @@ function namedPolicies(organizationDefault: boolean): TokenLifetimePolicy[] {
     definition: def,
   });
   const policies = [
-    base(p.dataverse, 'Dataverse integrations (5 h)', 'Long-running Dataverse sync jobs', definition('05:00:00')),
+    base(
+      p.dataverse,
+      'Dataverse integrations (5 h)',
+      'Long-running Dataverse sync jobs',
+      definition('05:00:00'),
+    ),
     base(p.contoso2h, 'Contoso 2h', 'Long-running export jobs', definition('02:00:00')),
     base(
       p.legacy,
       'Legacy session policy',
       'Created in 2019; still carries retired session settings',
-      definition('08:00:00', { MaxInactiveTime: '90.00:00:00', MaxAgeSingleFactor: 'until-revoked', MaxAgeSessionMultiFactor: 'until-revoked' }),
+      definition('08:00:00', {
+        MaxInactiveTime: '90.00:00:00',
+        MaxAgeSingleFactor: 'until-revoked',
+        MaxAgeSessionMultiFactor: 'until-revoked',
+      }),
     ),
-    base(p.docStyle90, 'Doc-style 90 minutes', 'Copied from the Microsoft docs example', definition('00:90:00')),
-    base(p.unused, 'Unused 30 min', 'Short-lived tokens for a pilot that never started', definition('00:30:00')),
-    base(p.reporting12h, 'Reporting API 12h', 'Reporting dashboards on wall screens', definition('12:00:00')),
+    base(
+      p.docStyle90,
+      'Doc-style 90 minutes',
+      'Copied from the Microsoft docs example',
+      definition('00:90:00'),
+    ),
+    base(
+      p.unused,
+      'Unused 30 min',
+      'Short-lived tokens for a pilot that never started',
+      definition('00:30:00'),
+    ),
+    base(
+      p.reporting12h,
+      'Reporting API 12h',
+      'Reporting dashboards on wall screens',
+      definition('12:00:00'),
+    ),
   ];
   if (organizationDefault) {
     policies.push({
-      ...base(p.organizationDefault, 'Organization default 4h', 'Tenant-wide default', definition('04:00:00')),
+      ...base(
+        p.organizationDefault,
+        'Organization default 4h',
+        'Tenant-wide default',
+        definition('04:00:00'),
+      ),
       isOrganizationDefault: true,
     });
   }
   return policies;
 }
 
-const WORDS = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Woodgrove', 'Litware', 'Adatum', 'Proseware', 'Wingtip', 'Lamna'];
-const NOUNS = ['Orders', 'Billing', 'Inventory', 'HR', 'Payroll', 'CRM', 'Analytics', 'Portal', 'Sync', 'Gateway', 'Reports', 'Ledger'];
+const WORDS = [
+  'Contoso',
+  'Fabrikam',
+  'Northwind',
+  'Tailspin',
+  'Woodgrove',
+  'Litware',
+  'Adatum',
+  'Proseware',
+  'Wingtip',
+  'Lamna',
+];
+const NOUNS = [
+  'Orders',
+  'Billing',
+  'Inventory',
+  'HR',
+  'Payroll',
+  'CRM',
+  'Analytics',
+  'Portal',
+  'Sync',
+  'Gateway',
+  'Reports',
+  'Ledger',
+];
 const SUFFIXES = ['API', 'Web', 'Worker', 'Service', 'Connector', 'Mobile', 'Daemon', 'Function'];
-const PUBLISHERS = ['9188040d-6c67-4c5b-b112-36a304b66dad', '72f988bf-86f1-41af-91ab-2d7cd011db47', 'b2c3d4e5-0000-4000-8000-00000000beef'];
+const PUBLISHERS = [
+  '9188040d-6c67-4c5b-b112-36a304b66dad',
+  '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  'b2c3d4e5-0000-4000-8000-00000000beef',
+];
 
-const date = (random: Random) => new Date(Date.UTC(2018, 0, 1) + Math.floor(random() * 8 * 365) * 86_400_000).toISOString();
+const date = (random: Random) =>
+  new Date(Date.UTC(2018, 0, 1) + Math.floor(random() * 8 * 365) * 86_400_000).toISOString();
 
 export function seedDirectory(options: SeedOptions = {}): DirectoryState {
   const random = seededRandom(options.seed ?? 20261124);
@@ -98,7 +175,11 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
   const servicePrincipalLinks: Record<string, string> = {};
   const policies = namedPolicies(options.organizationDefault ?? false);
 
-  const addApp = (appId: string, displayName: string, extra: Partial<DemoApplication> = {}): DemoApplication => {
+  const addApp = (
+    appId: string,
+    displayName: string,
+    extra: Partial<DemoApplication> = {},
+  ): DemoApplication => {
     const app: DemoApplication = {
       id: guid(random),
       appId,
@@ -111,7 +192,11 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
     applications.push(app);
     return app;
   };
-  const addSp = (appId: string, displayName: string, extra: Partial<DemoServicePrincipal> = {}): DemoServicePrincipal => {
+  const addSp = (
+    appId: string,
+    displayName: string,
+    extra: Partial<DemoServicePrincipal> = {},
+  ): DemoServicePrincipal => {
     const sp: DemoServicePrincipal = {
       id: guid(random),
       appId,
@@ -126,7 +211,12 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
     servicePrincipals.push(sp);
     return sp;
   };
-  const addTenantApp = (appId: string, name: string, uris: string[] = [], extra: Partial<DemoApplication> = {}) => {
+  const addTenantApp = (
+    appId: string,
+    name: string,
+    uris: string[] = [],
+    extra: Partial<DemoApplication> = {},
+  ) => {
     const app = addApp(appId, name, { identifierUris: uris, ...extra });
     const sp = addSp(appId, name, { servicePrincipalNames: [appId, ...uris] });
     return { app, sp };
@@ -135,14 +225,25 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
   // Microsoft first-party resources: SPs only, owned by Microsoft's tenant.
   const firstParty = new Map<string, DemoServicePrincipal>();
   for (const resource of FIRST_PARTY_RESOURCES) {
-    const uris = resource.appId === '00000003-0000-0000-c000-000000000000' ? ['https://graph.microsoft.com'] : [];
+    const uris =
+      resource.appId === '00000003-0000-0000-c000-000000000000'
+        ? ['https://graph.microsoft.com']
+        : [];
     firstParty.set(
       resource.appId,
-      addSp(resource.appId, resource.displayName, { appOwnerOrganizationId: MICROSOFT_TENANT_ID, tags: [], servicePrincipalNames: [resource.appId, ...uris] }),
+      addSp(resource.appId, resource.displayName, {
+        appOwnerOrganizationId: MICROSOFT_TENANT_ID,
+        tags: [],
+        servicePrincipalNames: [resource.appId, ...uris],
+      }),
     );
   }
-  addSp('c44b4083-3bb0-49c1-b47d-974e53cbdf3c', 'Azure Portal', { appOwnerOrganizationId: MICROSOFT_TENANT_ID, tags: [] });
-  servicePrincipalLinks[firstParty.get('00000007-0000-0000-c000-000000000000')!.id] = SEEDED.policies.dataverse;
+  addSp('c44b4083-3bb0-49c1-b47d-974e53cbdf3c', 'Azure Portal', {
+    appOwnerOrganizationId: MICROSOFT_TENANT_ID,
+    tags: [],
+  });
+  servicePrincipalLinks[firstParty.get('00000007-0000-0000-c000-000000000000')!.id] =
+    SEEDED.policies.dataverse;
 
   const a = SEEDED.apps;
   const orders = addTenantApp(a.ordersApi.appId, a.ordersApi.name, [a.ordersApi.uri]);
@@ -152,9 +253,15 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
   const exportScript = addTenantApp(a.exportScript.appId, a.exportScript.name);
   // The field's #1 confusion, seeded on purpose: a policy on a client app changes nothing it calls.
   applicationLinks[exportScript.app.id] = SEEDED.policies.contoso2h;
-  addTenantApp(a.personalOnly.appId, a.personalOnly.name, [], { signInAudience: 'PersonalMicrosoftAccount' });
+  addTenantApp(a.personalOnly.appId, a.personalOnly.name, [], {
+    signInAudience: 'PersonalMicrosoftAccount',
+  });
   addTenantApp(a.formula.appId, a.formula.name, ['api://formula-test']);
-  const mi = addSp(a.managedIdentity.appId, a.managedIdentity.name, { servicePrincipalType: 'ManagedIdentity', tags: [], appOwnerOrganizationId: null });
+  const mi = addSp(a.managedIdentity.appId, a.managedIdentity.name, {
+    servicePrincipalType: 'ManagedIdentity',
+    tags: [],
+    appOwnerOrganizationId: null,
+  });
   servicePrincipalLinks[mi.id] = SEEDED.policies.legacy;
   const hostile = [
     '<img src=x onerror=alert(1)>',
@@ -169,7 +276,9 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
   applicationLinks[legacyApp.app.id] = SEEDED.policies.legacy;
   const ninety = addTenantApp(guid(random), 'Northwind Docs Sample API', ['api://northwind-docs']);
   servicePrincipalLinks[ninety.sp.id] = SEEDED.policies.docStyle90;
-  addTenantApp(guid(random), 'Disabled Tailspin Worker', ['api://tailspin-worker']).sp.accountEnabled = false;
+  addTenantApp(guid(random), 'Disabled Tailspin Worker', [
+    'api://tailspin-worker',
+  ]).sp.accountEnabled = false;
 
   // Filler policies up to policyCount.
   const policyCount = Math.max(options.policyCount ?? policies.length, policies.length);
@@ -187,7 +296,12 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
       definition: definition(`${String(hours).padStart(2, '0')}:00:00`),
     });
   }
-  const linkable = [SEEDED.policies.contoso2h, SEEDED.policies.legacy, SEEDED.policies.reporting12h, ...fillerIds];
+  const linkable = [
+    SEEDED.policies.contoso2h,
+    SEEDED.policies.legacy,
+    SEEDED.policies.reporting12h,
+    ...fillerIds,
+  ];
 
   // The bulk of the tenant.
   let row = new Set([...applications, ...servicePrincipals].map((o) => o.appId)).size;
@@ -196,7 +310,11 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
     const roll = random();
     if (roll < 0.5) {
       const api = random() < 0.6;
-      const { app, sp } = addTenantApp(guid(random), name, api ? [`api://${name.toLowerCase().replace(/\s+/g, '-')}`] : []);
+      const { app, sp } = addTenantApp(
+        guid(random),
+        name,
+        api ? [`api://${name.toLowerCase().replace(/\s+/g, '-')}`] : [],
+      );
       if (random() < 0.1) sp.accountEnabled = false;
       const linkRoll = random();
       if (linkRoll < 0.08) servicePrincipalLinks[sp.id] = pick(random, linkable);
@@ -204,13 +322,21 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
     } else if (roll < 0.65) {
       addApp(guid(random), name, { identifierUris: [] });
     } else if (roll < 0.9) {
-      const sp = addSp(guid(random), `${name} (${pick(random, ['Fabrikam', 'Litware', 'Adatum'])} Inc.)`, {
-        appOwnerOrganizationId: pick(random, PUBLISHERS),
-        tags: ['WindowsAzureActiveDirectoryIntegratedApp'],
-      });
+      const sp = addSp(
+        guid(random),
+        `${name} (${pick(random, ['Fabrikam', 'Litware', 'Adatum'])} Inc.)`,
+        {
+          appOwnerOrganizationId: pick(random, PUBLISHERS),
+          tags: ['WindowsAzureActiveDirectoryIntegratedApp'],
+        },
+      );
       if (random() < 0.05) servicePrincipalLinks[sp.id] = pick(random, linkable);
     } else {
-      addSp(guid(random), `mi-${name.toLowerCase().replace(/\s+/g, '-')}`, { servicePrincipalType: 'ManagedIdentity', tags: [], appOwnerOrganizationId: null });
+      addSp(guid(random), `mi-${name.toLowerCase().replace(/\s+/g, '-')}`, {
+        servicePrincipalType: 'ManagedIdentity',
+        tags: [],
+        appOwnerOrganizationId: null,
+      });
     }
   }
   return { policies, applications, servicePrincipals, applicationLinks, servicePrincipalLinks };

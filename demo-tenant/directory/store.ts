@@ -1,7 +1,12 @@
 // The demo tenant's directory in memory, with the indexes every Graph call and token needs.
 // Rules (definition validity, one policy per object, effective lifetime) come from lib/policy.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildPolicyContext, issuedAccessTokenLifetimeSeconds, resolveEffectiveLifetime, type PolicyContext } from '../../lib/policy/resolve';
+import {
+  buildPolicyContext,
+  issuedAccessTokenLifetimeSeconds,
+  resolveEffectiveLifetime,
+  type PolicyContext,
+} from '../../lib/policy/resolve';
 import { BUILT_IN_ACCESS_TOKEN_LIFETIME } from '../../lib/policy/lifetime';
 import type { DirectoryTarget, TokenLifetimePolicy } from '../../lib/policy/types';
 import type { ResourceDirectory } from '../contracts';
@@ -64,7 +69,8 @@ export class DirectoryStore implements ResourceDirectory {
     this.servicePrincipalsByAppId = new Map(state.servicePrincipals.map((s) => [s.appId, s]));
     this.servicePrincipalsByName = new Map();
     for (const sp of state.servicePrincipals) {
-      for (const name of sp.servicePrincipalNames) this.servicePrincipalsByName.set(name.toLowerCase().replace(/\/+$/, ''), sp);
+      for (const name of sp.servicePrincipalNames)
+        this.servicePrincipalsByName.set(name.toLowerCase().replace(/\/+$/, ''), sp);
     }
     this.policyContext = undefined;
   }
@@ -88,13 +94,19 @@ export class DirectoryStore implements ResourceDirectory {
     return this.state.policies.find((p) => p.id === id);
   }
   getObject(type: ObjectType, id: string): DemoApplication | DemoServicePrincipal | undefined {
-    return type === 'application' ? this.applicationsById.get(id) : this.servicePrincipalsById.get(id);
+    return type === 'application'
+      ? this.applicationsById.get(id)
+      : this.servicePrincipalsById.get(id);
   }
   linkedPolicyId(type: ObjectType, id: string): string | undefined {
-    return (type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks)[id];
+    return (
+      type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks
+    )[id];
   }
   /** appliesTo: every object the policy is linked to. */
-  appliesTo(policyId: string): Array<{ type: ObjectType; object: DemoApplication | DemoServicePrincipal }> {
+  appliesTo(
+    policyId: string,
+  ): Array<{ type: ObjectType; object: DemoApplication | DemoServicePrincipal }> {
     const result: Array<{ type: ObjectType; object: DemoApplication | DemoServicePrincipal }> = [];
     for (const [id, pid] of Object.entries(this.state.applicationLinks)) {
       const object = this.applicationsById.get(id);
@@ -128,7 +140,8 @@ export class DirectoryStore implements ResourceDirectory {
     if (index < 0) throw notFound(id);
     this.state.policies.splice(index, 1);
     for (const links of [this.state.applicationLinks, this.state.servicePrincipalLinks]) {
-      for (const [objectId, policyId] of Object.entries(links)) if (policyId === id) delete links[objectId];
+      for (const [objectId, policyId] of Object.entries(links))
+        if (policyId === id) delete links[objectId];
     }
     this.changed(true);
   }
@@ -149,7 +162,8 @@ export class DirectoryStore implements ResourceDirectory {
   link(type: ObjectType, objectId: string, policyId: string): void {
     if (!this.getObject(type, objectId)) throw notFound(objectId);
     if (!this.getPolicy(policyId)) throw notFound(policyId);
-    const links = type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks;
+    const links =
+      type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks;
     if (links[objectId]) {
       throw new DirectoryError(
         400,
@@ -163,14 +177,17 @@ export class DirectoryStore implements ResourceDirectory {
 
   unlink(type: ObjectType, objectId: string, policyId: string): void {
     if (!this.getObject(type, objectId)) throw notFound(objectId);
-    const links = type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks;
+    const links =
+      type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks;
     if (links[objectId] !== policyId) throw notFound(policyId);
     delete links[objectId];
     this.changed();
   }
 
   // ---- tokens (ResourceDirectory) ----
-  findResource(resource: string): { appId: string; audience: string; displayName: string } | undefined {
+  findResource(
+    resource: string,
+  ): { appId: string; audience: string; displayName: string } | undefined {
     const key = resource.toLowerCase().replace(/\/+$/, '');
     const sp = this.servicePrincipalsByAppId.get(key) ?? this.servicePrincipalsByName.get(key);
     if (!sp) return undefined;
@@ -188,7 +205,9 @@ export class DirectoryStore implements ResourceDirectory {
       application,
       servicePrincipal,
       applicationPolicyId: application ? this.state.applicationLinks[application.id] : undefined,
-      servicePrincipalPolicyId: servicePrincipal ? this.state.servicePrincipalLinks[servicePrincipal.id] : undefined,
+      servicePrincipalPolicyId: servicePrincipal
+        ? this.state.servicePrincipalLinks[servicePrincipal.id]
+        : undefined,
     };
   }
 
@@ -199,10 +218,17 @@ export class DirectoryStore implements ResourceDirectory {
       const { minSeconds, maxSeconds } = BUILT_IN_ACCESS_TOKEN_LIFETIME;
       return minSeconds + Math.floor(this.random() * (maxSeconds - minSeconds + 1));
     }
-    return issuedAccessTokenLifetimeSeconds(resolveEffectiveLifetime(target, this.policyContext), this.random);
+    return issuedAccessTokenLifetimeSeconds(
+      resolveEffectiveLifetime(target, this.policyContext),
+      this.random,
+    );
   }
 }
 
 function notFound(id: string): DirectoryError {
-  return new DirectoryError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  return new DirectoryError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 }

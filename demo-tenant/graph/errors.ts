@@ -9,12 +9,21 @@ export class GraphHttpError extends Error {
   }
 }
 
-export function errorBody(code: string, message: string, requestId: string, clientRequestId: string) {
+export function errorBody(
+  code: string,
+  message: string,
+  requestId: string,
+  clientRequestId: string,
+) {
   return {
     error: {
       code,
       message,
-      innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': clientRequestId },
+      innerError: {
+        date: new Date().toISOString().slice(0, 19),
+        'request-id': requestId,
+        'client-request-id': clientRequestId,
+      },
     },
   };
 }

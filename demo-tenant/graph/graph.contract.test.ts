@@ -2,7 +2,13 @@
 // Graph does, over real HTTP with real tokens from the demo tenant's own token endpoint.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoTenant } from '../server';
-import { clientToken, controls, definition, graphClient, startTestTenant } from '../test-support/http';
+import {
+  clientToken,
+  controls,
+  definition,
+  graphClient,
+  startTestTenant,
+} from '../test-support/http';
 import { SEEDED } from '../directory/seed';
 
 let tenant: DemoTenant;
@@ -12,8 +18,15 @@ const CDS = '00000007-0000-0000-c000-000000000000';
 
 beforeAll(async () => {
   tenant = await startTestTenant();
-  graph = graphClient(tenant.url, (await clientToken(tenant.url, 'https://graph.microsoft.com/.default')).body.access_token);
-  reader = graphClient(tenant.url, (await clientToken(tenant.url, 'https://graph.microsoft.com/.default', 'demo-reader')).body.access_token);
+  graph = graphClient(
+    tenant.url,
+    (await clientToken(tenant.url, 'https://graph.microsoft.com/.default')).body.access_token,
+  );
+  reader = graphClient(
+    tenant.url,
+    (await clientToken(tenant.url, 'https://graph.microsoft.com/.default', 'demo-reader')).body
+      .access_token,
+  );
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {
@@ -30,21 +43,36 @@ describe('policies', () => {
     const response = await graph.get('/policies/tokenLifetimePolicies');
     expect(response.status).toBe(200);
     expect(response.body['@odata.context']).toContain('$metadata#policies/tokenLifetimePolicies');
-    expect(response.body.value.map((p: { displayName: string }) => p.displayName)).toContain('Dataverse integrations (5 h)');
+    expect(response.body.value.map((p: { displayName: string }) => p.displayName)).toContain(
+      'Dataverse integrations (5 h)',
+    );
     expect(response.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get('client-request-id')).toBeTruthy();
   });
 
   it('creates (201), reads, patches (204) and deletes (204) a policy', async () => {
-    const created = await graph.post('/policies/tokenLifetimePolicies', { displayName: 'Contract 2h', definition: definition('02:00:00') });
+    const created = await graph.post('/policies/tokenLifetimePolicies', {
+      displayName: 'Contract 2h',
+      definition: definition('02:00:00'),
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ displayName: 'Contract 2h', isOrganizationDefault: false, deletedDateTime: null });
+    expect(created.body).toMatchObject({
+      displayName: 'Contract 2h',
+      isOrganizationDefault: false,
+      deletedDateTime: null,
+    });
     const id = created.body.id;
-    expect((await graph.get(`/policies/tokenLifetimePolicies/${id}`)).body.definition).toEqual(definition('02:00:00'));
-    const patched = await graph.patch(`/policies/tokenLifetimePolicies/${id}`, { definition: definition('08:00:00') });
+    expect((await graph.get(`/policies/tokenLifetimePolicies/${id}`)).body.definition).toEqual(
+      definition('02:00:00'),
+    );
+    const patched = await graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
+      definition: definition('08:00:00'),
+    });
     expect(patched.status).toBe(204);
     expect(patched.body).toBeUndefined();
-    expect((await graph.get(`/policies/tokenLifetimePolicies/${id}`)).body.definition).toEqual(definition('08:00:00'));
+    expect((await graph.get(`/policies/tokenLifetimePolicies/${id}`)).body.definition).toEqual(
+      definition('08:00:00'),
+    );
     expect((await graph.delete(`/policies/tokenLifetimePolicies/${id}`)).status).toBe(204);
     expect((await graph.get(`/policies/tokenLifetimePolicies/${id}`)).status).toBe(404);
   });
@@ -56,7 +84,10 @@ describe('policies', () => {
     ['not a collection', 'nope'],
   ])('refuses a definition that is %s with 400 Request_BadRequest', async (_name, def) => {
     const before = (await graph.get('/policies/tokenLifetimePolicies')).body.value.length;
-    const response = await graph.post('/policies/tokenLifetimePolicies', { displayName: 'Bad', definition: def });
+    const response = await graph.post('/policies/tokenLifetimePolicies', {
+      displayName: 'Bad',
+      definition: def,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('Request_BadRequest');
     expect(response.body.error.message).toContain('Property definition has an invalid value');
@@ -65,24 +96,40 @@ describe('policies', () => {
   });
 
   it('keeps one organization default', async () => {
-    const first = await graph.post('/policies/tokenLifetimePolicies', { displayName: 'Default A', definition: definition('04:00:00'), isOrganizationDefault: true });
+    const first = await graph.post('/policies/tokenLifetimePolicies', {
+      displayName: 'Default A',
+      definition: definition('04:00:00'),
+      isOrganizationDefault: true,
+    });
     expect(first.status).toBe(201);
-    const second = await graph.post('/policies/tokenLifetimePolicies', { displayName: 'Default B', definition: definition('02:00:00'), isOrganizationDefault: true });
+    const second = await graph.post('/policies/tokenLifetimePolicies', {
+      displayName: 'Default B',
+      definition: definition('02:00:00'),
+      isOrganizationDefault: true,
+    });
     expect(second.status).toBe(400);
     expect(second.body.error.message).toContain('already the organization default');
   });
 
   it('answers 404 Request_ResourceNotFound for an unknown id', async () => {
-    const response = await graph.get('/policies/tokenLifetimePolicies/00000000-0000-0000-0000-000000000000');
+    const response = await graph.get(
+      '/policies/tokenLifetimePolicies/00000000-0000-0000-0000-000000000000',
+    );
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('Request_ResourceNotFound');
   });
 
   it('lists appliesTo as typed directory objects', async () => {
-    const response = await graph.get(`/policies/tokenLifetimePolicies/${SEEDED.policies.contoso2h}/appliesTo`);
+    const response = await graph.get(
+      `/policies/tokenLifetimePolicies/${SEEDED.policies.contoso2h}/appliesTo`,
+    );
     expect(response.status).toBe(200);
     const types = new Set(response.body.value.map((o: Record<string, string>) => o['@odata.type']));
-    expect([...types].every((t) => t === '#microsoft.graph.application' || t === '#microsoft.graph.servicePrincipal')).toBe(true);
+    expect(
+      [...types].every(
+        (t) => t === '#microsoft.graph.application' || t === '#microsoft.graph.servicePrincipal',
+      ),
+    ).toBe(true);
     expect(response.body.value[0]).toHaveProperty('appId');
   });
 });
@@ -90,8 +137,12 @@ describe('policies', () => {
 describe('links', () => {
   it('links, refuses a second link, unlinks', async () => {
     const sp = await spOf('00000003-0000-0000-c000-000000000000');
-    const ref = { '@odata.id': `https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${SEEDED.policies.unused}` };
-    expect((await graph.post(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/$ref`, ref)).status).toBe(204);
+    const ref = {
+      '@odata.id': `https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${SEEDED.policies.unused}`,
+    };
+    expect(
+      (await graph.post(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/$ref`, ref)).status,
+    ).toBe(204);
     const linked = await graph.get(`/servicePrincipals/${sp.id}/tokenLifetimePolicies`);
     expect(linked.body.value.map((p: { id: string }) => p.id)).toEqual([SEEDED.policies.unused]);
     const second = await graph.post(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/$ref`, {
@@ -99,17 +150,29 @@ describe('links', () => {
     });
     expect(second.status).toBe(400);
     expect(second.body.error.code).toBe('Request_MultipleObjectsWithSameKeyValue');
-    expect((await graph.delete(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/${SEEDED.policies.unused}/$ref`)).status).toBe(204);
-    expect((await graph.get(`/servicePrincipals/${sp.id}/tokenLifetimePolicies`)).body.value).toEqual([]);
+    expect(
+      (
+        await graph.delete(
+          `/servicePrincipals/${sp.id}/tokenLifetimePolicies/${SEEDED.policies.unused}/$ref`,
+        )
+      ).status,
+    ).toBe(204);
+    expect(
+      (await graph.get(`/servicePrincipals/${sp.id}/tokenLifetimePolicies`)).body.value,
+    ).toEqual([]);
   });
 
   it('links to an application object too', async () => {
-    const app = (await graph.get(`/applications?$filter=appId eq '${SEEDED.apps.reportingApi.appId}'`)).body.value[0];
+    const app = (
+      await graph.get(`/applications?$filter=appId eq '${SEEDED.apps.reportingApi.appId}'`)
+    ).body.value[0];
     const response = await graph.post(`/applications/${app.id}/tokenLifetimePolicies/$ref`, {
       '@odata.id': `https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${SEEDED.policies.unused}`,
     });
     expect(response.status).toBe(204);
-    expect((await graph.get(`/applications/${app.id}/tokenLifetimePolicies`)).body.value[0].id).toBe(SEEDED.policies.unused);
+    expect(
+      (await graph.get(`/applications/${app.id}/tokenLifetimePolicies`)).body.value[0].id,
+    ).toBe(SEEDED.policies.unused);
   });
 });
 
@@ -118,16 +181,32 @@ describe('directory queries', () => {
     const response = await graph.get('/applications?$select=id,displayName&$top=5');
     expect(response.body.value).toHaveLength(5);
     expect(Object.keys(response.body.value[0]).sort()).toEqual(['displayName', 'id']);
-    expect(response.body['@odata.nextLink']).toMatch(/^http:\/\/localhost:\d+\/v1\.0\/applications\?/);
+    expect(response.body['@odata.nextLink']).toMatch(
+      /^http:\/\/localhost:\d+\/v1\.0\/applications\?/,
+    );
     expect((await graph.get('/applications?$top=1000')).status).toBe(400);
   });
 
   it('filters by appId, servicePrincipalType and startswith(displayName)', async () => {
-    expect((await graph.get(`/servicePrincipals?$filter=appId eq '${CDS}'`)).body.value.map((s: { displayName: string }) => s.displayName)).toEqual(['Common Data Service']);
-    const managed = (await graph.get(`/servicePrincipals?$filter=servicePrincipalType eq 'ManagedIdentity'&$top=999`)).body.value;
+    expect(
+      (await graph.get(`/servicePrincipals?$filter=appId eq '${CDS}'`)).body.value.map(
+        (s: { displayName: string }) => s.displayName,
+      ),
+    ).toEqual(['Common Data Service']);
+    const managed = (
+      await graph.get(
+        `/servicePrincipals?$filter=servicePrincipalType eq 'ManagedIdentity'&$top=999`,
+      )
+    ).body.value;
     expect(managed.length).toBeGreaterThan(0);
-    expect(managed.every((s: { servicePrincipalType: string }) => s.servicePrincipalType === 'ManagedIdentity')).toBe(true);
-    const contoso = (await graph.get(`/applications?$filter=startswith(displayName,'Contoso Orders')`)).body.value;
+    expect(
+      managed.every(
+        (s: { servicePrincipalType: string }) => s.servicePrincipalType === 'ManagedIdentity',
+      ),
+    ).toBe(true);
+    const contoso = (
+      await graph.get(`/applications?$filter=startswith(displayName,'Contoso Orders')`)
+    ).body.value;
     expect(contoso[0].displayName).toBe('Contoso Orders API');
   });
 
@@ -135,7 +214,9 @@ describe('directory queries', () => {
     const refused = await graph.get('/servicePrincipals?$search="displayName:common"');
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('Request_UnsupportedQuery');
-    const found = await graph.get('/servicePrincipals?$search="displayName:common"&$count=true', { ConsistencyLevel: 'eventual' });
+    const found = await graph.get('/servicePrincipals?$search="displayName:common"&$count=true', {
+      ConsistencyLevel: 'eventual',
+    });
     expect(found.status).toBe(200);
     expect(found.body['@odata.count']).toBeGreaterThan(0);
     expect(found.body.value.some((s: { appId: string }) => s.appId === CDS)).toBe(true);
@@ -153,14 +234,22 @@ describe('$batch', () => {
   const get = (id: string) => ({ id, method: 'GET', url: '/policies/tokenLifetimePolicies' });
 
   it('runs up to 20 requests and answers each', async () => {
-    const response = await graph.post('/$batch', { requests: Array.from({ length: 20 }, (_, i) => get(String(i))) });
+    const response = await graph.post('/$batch', {
+      requests: Array.from({ length: 20 }, (_, i) => get(String(i))),
+    });
     expect(response.status).toBe(200);
     expect(response.body.responses).toHaveLength(20);
     expect(response.body.responses.every((r: { status: number }) => r.status === 200)).toBe(true);
   });
 
   it('refuses 21 requests and duplicate ids', async () => {
-    expect((await graph.post('/$batch', { requests: Array.from({ length: 21 }, (_, i) => get(String(i))) })).status).toBe(400);
+    expect(
+      (
+        await graph.post('/$batch', {
+          requests: Array.from({ length: 21 }, (_, i) => get(String(i))),
+        })
+      ).status,
+    ).toBe(400);
     expect((await graph.post('/$batch', { requests: [get('a'), get('a')] })).status).toBe(400);
   });
 
@@ -171,7 +260,9 @@ describe('$batch', () => {
         { id: '2', method: 'GET', url: '/policies/tokenLifetimePolicies', dependsOn: ['1'] },
       ],
     });
-    const byId = Object.fromEntries(response.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
+    const byId = Object.fromEntries(
+      response.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]),
+    );
     expect(byId).toEqual({ '1': 404, '2': 424 });
   });
 });
@@ -182,16 +273,23 @@ describe('auth and faults', () => {
     expect(none.status).toBe(401);
     expect((await none.json()).error.code).toBe('InvalidAuthenticationToken');
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ aud: 'https://graph.microsoft.com', iss: tenant.url, exp: 9999999999, roles: ['Policy.Read.All'] })).toString('base64url')}.`;
-    expect((await graphClient(tenant.url, unsigned).get('/policies/tokenLifetimePolicies')).status).toBe(401);
+    expect(
+      (await graphClient(tenant.url, unsigned).get('/policies/tokenLifetimePolicies')).status,
+    ).toBe(401);
     const cdsToken = (await clientToken(tenant.url, `${CDS}/.default`)).body.access_token;
-    const wrongAudience = await graphClient(tenant.url, cdsToken).get('/policies/tokenLifetimePolicies');
+    const wrongAudience = await graphClient(tenant.url, cdsToken).get(
+      '/policies/tokenLifetimePolicies',
+    );
     expect(wrongAudience.status).toBe(401);
     expect(wrongAudience.body.error.code).toBe('InvalidAuthenticationToken');
   });
 
   it('answers 403 Authorization_RequestDenied to a reader’s writes', async () => {
     expect((await reader.get('/policies/tokenLifetimePolicies')).status).toBe(200);
-    const response = await reader.post('/policies/tokenLifetimePolicies', { displayName: 'Nope', definition: definition('02:00:00') });
+    const response = await reader.post('/policies/tokenLifetimePolicies', {
+      displayName: 'Nope',
+      definition: definition('02:00:00'),
+    });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('Authorization_RequestDenied');
   });
@@ -200,14 +298,19 @@ describe('auth and faults', () => {
     await controls(tenant.url, { faultRate: 1 });
     const statuses = new Set<number>();
     for (let i = 0; i < 12; i++) {
-      const response = await graph.post('/policies/tokenLifetimePolicies', { displayName: `Faulted ${i}`, definition: definition('02:00:00') });
+      const response = await graph.post('/policies/tokenLifetimePolicies', {
+        displayName: `Faulted ${i}`,
+        definition: definition('02:00:00'),
+      });
       statuses.add(response.status);
       expect(response.headers.get('Retry-After')).toBe('1');
       expect(['TooManyRequests', 'ServiceUnavailable']).toContain(response.body.error.code);
     }
     expect([...statuses].sort()).toEqual([429, 503]);
     await controls(tenant.url, { faultRate: 0 });
-    const names = (await graph.get('/policies/tokenLifetimePolicies')).body.value.map((p: { displayName: string }) => p.displayName);
+    const names = (await graph.get('/policies/tokenLifetimePolicies')).body.value.map(
+      (p: { displayName: string }) => p.displayName,
+    );
     expect(names.filter((n: string) => n.startsWith('Faulted'))).toEqual([]);
   });
 
@@ -217,17 +320,26 @@ describe('auth and faults', () => {
     await graph.get(`/policies/tokenLifetimePolicies/${SEEDED.policies.dataverse}/appliesTo`);
     const stats = await (await fetch(`${tenant.url}/_demo/stats`)).json();
     expect(stats.total).toBe(2);
-    expect(stats.byMethodAndRoute['GET /v1.0/policies/tokenLifetimePolicies/{id}/appliesTo']).toBe(1);
+    expect(stats.byMethodAndRoute['GET /v1.0/policies/tokenLifetimePolicies/{id}/appliesTo']).toBe(
+      1,
+    );
   });
 
   it('allows CORS from the dashboard origin only', async () => {
     const preflight = await fetch(`${tenant.url}/v1.0/policies/tokenLifetimePolicies`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:3999', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,sdkversion' },
+      headers: {
+        Origin: 'http://localhost:3999',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,sdkversion',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3999');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('sdkversion');
-    const foreign = await fetch(`${tenant.url}/v1.0/policies/tokenLifetimePolicies`, { method: 'OPTIONS', headers: { Origin: 'http://evil.example' } });
+    const foreign = await fetch(`${tenant.url}/v1.0/policies/tokenLifetimePolicies`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://evil.example' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -240,7 +352,10 @@ describe('at 10,000 objects', () => {
   afterAll(() => big.close());
 
   it('pages to the end with $top=999: every object once', async () => {
-    const client = graphClient(big.url, (await clientToken(big.url, 'https://graph.microsoft.com/.default')).body.access_token);
+    const client = graphClient(
+      big.url,
+      (await clientToken(big.url, 'https://graph.microsoft.com/.default')).body.access_token,
+    );
     for (const collection of ['applications', 'servicePrincipals']) {
       const ids: string[] = [];
       let next: string | undefined = `/${collection}?$select=id&$top=999`;
@@ -252,11 +367,16 @@ describe('at 10,000 objects', () => {
         next = page.body['@odata.nextLink'];
         pages++;
       }
-      const expected = collection === 'applications' ? big.store.applications.length : big.store.servicePrincipals.length;
+      const expected =
+        collection === 'applications'
+          ? big.store.applications.length
+          : big.store.servicePrincipals.length;
       expect(ids).toHaveLength(expected);
       expect(new Set(ids).size).toBe(expected);
       expect(pages).toBe(Math.ceil(expected / 999));
     }
-    expect(big.store.applications.length + big.store.servicePrincipals.length).toBeGreaterThan(10_000);
+    expect(big.store.applications.length + big.store.servicePrincipals.length).toBeGreaterThan(
+      10_000,
+    );
   });
 });

@@ -23,7 +23,9 @@ export interface GraphHandlerOptions {
 const EXPOSED = 'request-id, client-request-id, Retry-After, Location';
 const MAX_BODY = 1_000_000;
 
-export function createGraphHandler(options: GraphHandlerOptions): RequestHandler & { stats: RequestStats } {
+export function createGraphHandler(
+  options: GraphHandlerOptions,
+): RequestHandler & { stats: RequestStats } {
   const stats = new RequestStats();
   const random = options.random ?? Math.random;
   const graphRoot = `${options.publicBaseUrl}/v1.0`;
@@ -33,8 +35,18 @@ export function createGraphHandler(options: GraphHandlerOptions): RequestHandler
   const injectedFault = (): GraphHttpError | undefined => {
     if (!options.faultRate || random() >= options.faultRate) return undefined;
     return random() < 0.5
-      ? new GraphHttpError(429, 'TooManyRequests', 'Too many requests. Retry after the time given in Retry-After.', { 'Retry-After': '1' })
-      : new GraphHttpError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Retry after the time given in Retry-After.', { 'Retry-After': '1' });
+      ? new GraphHttpError(
+          429,
+          'TooManyRequests',
+          'Too many requests. Retry after the time given in Retry-After.',
+          { 'Retry-After': '1' },
+        )
+      : new GraphHttpError(
+          503,
+          'ServiceUnavailable',
+          'The service is temporarily unavailable. Retry after the time given in Retry-After.',
+          { 'Retry-After': '1' },
+        );
   };
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
@@ -47,7 +59,10 @@ export function createGraphHandler(options: GraphHandlerOptions): RequestHandler
     }
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type',
+      );
       res.setHeader('Access-Control-Max-Age', '600');
       res.writeHead(204).end();
       return;
@@ -57,8 +72,13 @@ export function createGraphHandler(options: GraphHandlerOptions): RequestHandler
     const requestId = randomUUID();
     const clientRequestId = headerValue(req.headers['client-request-id']) ?? requestId;
     const send = (response: GraphResponse) => {
-      const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': clientRequestId, ...(response.headers ?? {}) };
-      if (response.body !== undefined) headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true';
+      const headers: Record<string, string> = {
+        'request-id': requestId,
+        'client-request-id': clientRequestId,
+        ...(response.headers ?? {}),
+      };
+      if (response.body !== undefined)
+        headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true';
       res.writeHead(response.status, headers);
       res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
     };
@@ -66,7 +86,13 @@ export function createGraphHandler(options: GraphHandlerOptions): RequestHandler
 
     if (!url.pathname.startsWith('/v1.0/')) {
       stats.count(`${req.method} (not Graph)`);
-      return sendError(new GraphHttpError(404, 'Request_ResourceNotFound', `No Graph resource at ${url.pathname}.`));
+      return sendError(
+        new GraphHttpError(
+          404,
+          'Request_ResourceNotFound',
+          `No Graph resource at ${url.pathname}.`,
+        ),
+      );
     }
     const path = url.pathname.slice('/v1.0'.length);
     const method = req.method ?? 'GET';
@@ -94,7 +120,14 @@ export function createGraphHandler(options: GraphHandlerOptions): RequestHandler
       }
       send(
         dispatch(
-          { method, path, params: url.searchParams, headers: { consistencylevel: headerValue(req.headers.consistencylevel) }, body, auth },
+          {
+            method,
+            path,
+            params: url.searchParams,
+            headers: { consistencylevel: headerValue(req.headers.consistencylevel) },
+            body,
+            auth,
+          },
           ctx,
         ),
       );
@@ -126,19 +159,38 @@ export function createGraphHandler(options: GraphHandlerOptions): RequestHandler
       stats.reset();
       return json(200, { reset: true });
     }
-    json(404, { error: 'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset, POST /_demo/controls or POST /_demo/reset.' });
+    json(404, {
+      error:
+        'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset, POST /_demo/controls or POST /_demo/reset.',
+    });
   };
 
   return Object.assign(handler, { stats });
 }
 
-function toErrorResponse(error: unknown, requestId: string, clientRequestId: string): GraphResponse {
+function toErrorResponse(
+  error: unknown,
+  requestId: string,
+  clientRequestId: string,
+): GraphResponse {
   if (error instanceof GraphHttpError || error instanceof DirectoryError) {
     const headers = error instanceof GraphHttpError ? error.headers : {};
-    return { status: error.status, headers: { 'request-id': requestId, 'client-request-id': clientRequestId, ...headers }, body: errorBody(error.code, error.message, requestId, clientRequestId) };
+    return {
+      status: error.status,
+      headers: { 'request-id': requestId, 'client-request-id': clientRequestId, ...headers },
+      body: errorBody(error.code, error.message, requestId, clientRequestId),
+    };
   }
   console.error('demo tenant: unexpected error', error);
-  return { status: 500, body: errorBody('InternalServerError', 'The demo tenant failed unexpectedly.', requestId, clientRequestId) };
+  return {
+    status: 500,
+    body: errorBody(
+      'InternalServerError',
+      'The demo tenant failed unexpectedly.',
+      requestId,
+      clientRequestId,
+    ),
+  };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -158,7 +210,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new GraphHttpError(413, 'Request_EntityTooLarge', 'The request body is too large.');
+    if (size > MAX_BODY)
+      throw new GraphHttpError(413, 'Request_EntityTooLarge', 'The request body is too large.');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

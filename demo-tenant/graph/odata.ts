@@ -10,46 +10,76 @@ export interface CollectionQuery {
   count: boolean;
 }
 
-const FILTER_EQ = /^\s*(appId|id|servicePrincipalType|displayName|signInAudience)\s+eq\s+'((?:[^']|'')*)'\s*$/;
+const FILTER_EQ =
+  /^\s*(appId|id|servicePrincipalType|displayName|signInAudience)\s+eq\s+'((?:[^']|'')*)'\s*$/;
 const FILTER_STARTSWITH = /^\s*startswith\(\s*displayName\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i;
 const SEARCH = /^"(displayName|description):([^"]*)"$/;
 
-export function parseCollectionQuery(params: URLSearchParams, consistencyLevel: string | undefined, maxTop = 999): CollectionQuery {
+export function parseCollectionQuery(
+  params: URLSearchParams,
+  consistencyLevel: string | undefined,
+  maxTop = 999,
+): CollectionQuery {
   const eventual = consistencyLevel?.toLowerCase() === 'eventual';
   const topText = params.get('$top');
   let top = 100;
   if (topText !== null) {
     top = Number(topText);
     if (!Number.isInteger(top) || top < 1 || top > maxTop) {
-      throw new GraphHttpError(400, 'Request_BadRequest', `Invalid page size specified: '${topText}'. Must be between 1 and ${maxTop} inclusive.`);
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        `Invalid page size specified: '${topText}'. Must be between 1 and ${maxTop} inclusive.`,
+      );
     }
   }
   const skipToken = params.get('$skiptoken');
   let skip = 0;
   if (skipToken !== null) {
     skip = Number(Buffer.from(skipToken, 'base64url').toString('utf8'));
-    if (!Number.isInteger(skip) || skip < 0) throw new GraphHttpError(400, 'Request_BadRequest', 'The skip token is invalid.');
+    if (!Number.isInteger(skip) || skip < 0)
+      throw new GraphHttpError(400, 'Request_BadRequest', 'The skip token is invalid.');
   }
-  const select = params.get('$select')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const select = params
+    .get('$select')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const countText = params.get('$count');
   const count = countText === 'true';
   if (count && !eventual) {
-    throw new GraphHttpError(400, 'Request_BadRequest', "$count is not currently supported without the header 'ConsistencyLevel: eventual'.");
+    throw new GraphHttpError(
+      400,
+      'Request_BadRequest',
+      "$count is not currently supported without the header 'ConsistencyLevel: eventual'.",
+    );
   }
   const searchText = params.get('$search');
   let search: CollectionQuery['search'];
   if (searchText !== null) {
     if (!eventual) {
-      throw new GraphHttpError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+      throw new GraphHttpError(
+        400,
+        'Request_UnsupportedQuery',
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     }
     const match = SEARCH.exec(searchText.trim());
-    if (!match) throw new GraphHttpError(400, 'Request_UnsupportedQuery', `Unsupported or invalid search query: ${searchText}. Use "displayName:word".`);
+    if (!match)
+      throw new GraphHttpError(
+        400,
+        'Request_UnsupportedQuery',
+        `Unsupported or invalid search query: ${searchText}. Use "displayName:word".`,
+      );
     const [, property, word] = match;
     const needle = word.toLowerCase();
     // Graph's $search matches the start of any word in the value (tokenized), case-insensitively.
     search = (item) => {
       const value = String(item[property] ?? '').toLowerCase();
-      return value.startsWith(needle) || value.split(/[\s\-_.()]+/).some((token) => token.startsWith(needle));
+      return (
+        value.startsWith(needle) ||
+        value.split(/[\s\-_.()]+/).some((token) => token.startsWith(needle))
+      );
     };
   }
   const filterText = params.get('$filter');
@@ -63,7 +93,10 @@ export function parseCollectionQuery(params: URLSearchParams, consistencyLevel: 
       filter = (item) => String(item[property] ?? '').toLowerCase() === value.toLowerCase();
     } else if (starts) {
       const prefix = starts[1].replace(/''/g, "'").toLowerCase();
-      filter = (item) => String(item.displayName ?? '').toLowerCase().startsWith(prefix);
+      filter = (item) =>
+        String(item.displayName ?? '')
+          .toLowerCase()
+          .startsWith(prefix);
     } else {
       throw new GraphHttpError(400, 'Request_UnsupportedQuery', `Unsupported Query: ${filterText}`);
     }
@@ -71,7 +104,10 @@ export function parseCollectionQuery(params: URLSearchParams, consistencyLevel: 
   return { select, top, skip, filter, search, count };
 }
 
-export function applySelect<T extends Record<string, unknown>>(item: T, select: string[] | undefined): Record<string, unknown> {
+export function applySelect<T extends Record<string, unknown>>(
+  item: T,
+  select: string[] | undefined,
+): Record<string, unknown> {
   if (!select) return item;
   const result: Record<string, unknown> = {};
   if ('@odata.type' in item) result['@odata.type'] = item['@odata.type'];
@@ -90,7 +126,9 @@ export function pageOf<T extends Record<string, unknown>>(
   let matching = items;
   if (query.filter) matching = matching.filter(query.filter);
   if (query.search) matching = matching.filter(query.search);
-  const page = matching.slice(query.skip, query.skip + query.top).map((item) => applySelect(item, query.select));
+  const page = matching
+    .slice(query.skip, query.skip + query.top)
+    .map((item) => applySelect(item, query.select));
   const body: Record<string, unknown> = { '@odata.context': context };
   if (query.count) body['@odata.count'] = matching.length;
   body.value = page;

@@ -16,9 +16,15 @@ const SATISFIED_BY: Record<Permission, Permission[]> = {
   'Application.ReadWrite.All': ['Application.ReadWrite.All'],
 };
 
-const WRITES: Permission[] = ['Policy.ReadWrite.ApplicationConfiguration', 'Application.ReadWrite.All'];
+const WRITES: Permission[] = [
+  'Policy.ReadWrite.ApplicationConfiguration',
+  'Application.ReadWrite.All',
+];
 
-export function requirePermissions(auth: Extract<TokenCheck, { ok: true }>, needed: Permission[]): void {
+export function requirePermissions(
+  auth: Extract<TokenCheck, { ok: true }>,
+  needed: Permission[],
+): void {
   const granted = new Set(auth.permissions);
   const missing = needed.filter((p) => !SATISFIED_BY[p].some((g) => granted.has(g)));
   // As in Entra, a user's token may hold a write scope their directory role does not allow.
@@ -27,6 +33,10 @@ export function requirePermissions(auth: Extract<TokenCheck, { ok: true }>, need
     needed.some((p) => WRITES.includes(p)) &&
     !(auth.directoryRoles ?? []).some((r) => WRITER_ROLE_IDS.includes(r));
   if (missing.length > 0 || roleRefused) {
-    throw new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    throw new GraphHttpError(
+      403,
+      'Authorization_RequestDenied',
+      'Insufficient privileges to complete the operation.',
+    );
   }
 }

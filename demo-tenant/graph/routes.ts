@@ -40,18 +40,34 @@ interface Route {
 const READ_POLICY: Permission[] = ['Policy.Read.All'];
 const READ_DIRECTORY: Permission[] = ['Policy.Read.All', 'Application.Read.All'];
 const WRITE_POLICY: Permission[] = ['Policy.ReadWrite.ApplicationConfiguration'];
-const WRITE_LINK: Permission[] = ['Policy.ReadWrite.ApplicationConfiguration', 'Application.ReadWrite.All'];
+const WRITE_LINK: Permission[] = [
+  'Policy.ReadWrite.ApplicationConfiguration',
+  'Application.ReadWrite.All',
+];
 
 const POLICY_TYPE = '#microsoft.graph.tokenLifetimePolicy';
 const TYPE_OF: Record<ObjectType, string> = {
   application: '#microsoft.graph.application',
   servicePrincipal: '#microsoft.graph.servicePrincipal',
 };
-const COLLECTION_OF: Record<string, ObjectType> = { applications: 'application', servicePrincipals: 'servicePrincipal' };
+const COLLECTION_OF: Record<string, ObjectType> = {
+  applications: 'application',
+  servicePrincipals: 'servicePrincipal',
+};
 
-function route(method: string, template: string, permissions: Permission[], handle: Route['handle']): Route {
+function route(
+  method: string,
+  template: string,
+  permissions: Permission[],
+  handle: Route['handle'],
+): Route {
   const pattern = new RegExp(
-    '^' + template.replace(/\{[^}]+\}/g, '([^/]+)').replace(/\$/g, '\\$').replace(/\((?!\[)/g, '\\(') + '$',
+    '^' +
+      template
+        .replace(/\{[^}]+\}/g, '([^/]+)')
+        .replace(/\$/g, '\\$')
+        .replace(/\((?!\[)/g, '\\(') +
+      '$',
   );
   return { method, template, pattern, permissions, handle };
 }
@@ -67,47 +83,83 @@ function policyJson(policy: TokenLifetimePolicy) {
   };
 }
 
-function directoryObjectJson(type: ObjectType, object: { id: string; appId: string; displayName: string }) {
+function directoryObjectJson(
+  type: ObjectType,
+  object: { id: string; appId: string; displayName: string },
+) {
   return { '@odata.type': TYPE_OF[type], ...object };
 }
 
 function asRecord(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new GraphHttpError(400, 'Request_BadRequest', 'The request body is missing or is not a JSON object.');
+    throw new GraphHttpError(
+      400,
+      'Request_BadRequest',
+      'The request body is missing or is not a JSON object.',
+    );
   }
   return body as Record<string, unknown>;
 }
 
 const WRITABLE = new Set(['displayName', 'description', 'definition', 'isOrganizationDefault']);
 
-function validatedPolicyFields(body: Record<string, unknown>, creating: boolean): Partial<TokenLifetimePolicy> {
+function validatedPolicyFields(
+  body: Record<string, unknown>,
+  creating: boolean,
+): Partial<TokenLifetimePolicy> {
   for (const key of Object.keys(body)) {
     if (!WRITABLE.has(key) && !key.startsWith('@odata')) {
-      throw new GraphHttpError(400, 'Request_BadRequest', `Property '${key}' does not exist on type 'microsoft.graph.tokenLifetimePolicy' or cannot be written.`);
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        `Property '${key}' does not exist on type 'microsoft.graph.tokenLifetimePolicy' or cannot be written.`,
+      );
     }
   }
   const fields: Partial<TokenLifetimePolicy> = {};
   if (creating || 'displayName' in body) {
     if (typeof body.displayName !== 'string' || body.displayName.trim() === '') {
-      throw new GraphHttpError(400, 'Request_BadRequest', 'Property displayName has an invalid value: a display name is required.');
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        'Property displayName has an invalid value: a display name is required.',
+      );
     }
-    if (body.displayName.length > 256) throw new GraphHttpError(400, 'Request_BadRequest', 'Property displayName exceeds the maximum length of 256.');
+    if (body.displayName.length > 256)
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        'Property displayName exceeds the maximum length of 256.',
+      );
     fields.displayName = body.displayName;
   }
   if ('description' in body) {
     if (body.description !== null && typeof body.description !== 'string') {
-      throw new GraphHttpError(400, 'Request_BadRequest', 'Property description has an invalid value.');
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        'Property description has an invalid value.',
+      );
     }
     fields.description = body.description as string | null;
   }
   if (creating || 'definition' in body) {
     const check = checkDefinitionForWrite(body.definition);
-    if (!check.ok) throw new GraphHttpError(400, 'Request_BadRequest', `Property definition has an invalid value. ${check.error}`);
+    if (!check.ok)
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        `Property definition has an invalid value. ${check.error}`,
+      );
     fields.definition = body.definition as string[];
   }
   if ('isOrganizationDefault' in body) {
     if (typeof body.isOrganizationDefault !== 'boolean') {
-      throw new GraphHttpError(400, 'Request_BadRequest', 'Property isOrganizationDefault has an invalid value.');
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        'Property isOrganizationDefault has an invalid value.',
+      );
     }
     fields.isOrganizationDefault = body.isOrganizationDefault;
   }
@@ -119,14 +171,22 @@ const REF_TARGET = /\/policies\/tokenLifetimePolicies\/([^/?#]+)$/;
 function findCollectionObject(ctx: RouteContext, collection: string, id: string) {
   const type = COLLECTION_OF[collection];
   const object = ctx.store.getObject(type, id);
-  if (!object) throw new DirectoryError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!object)
+    throw new DirectoryError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   return { type, object };
 }
 
 export const ROUTES: Route[] = [
   route('GET', '/policies/tokenLifetimePolicies', READ_POLICY, (_req, _p, ctx) => ({
     status: 200,
-    body: { '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`, value: ctx.store.policies.map(policyJson) },
+    body: {
+      '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
+      value: ctx.store.policies.map(policyJson),
+    },
   })),
   route('POST', '/policies/tokenLifetimePolicies', WRITE_POLICY, (req, _p, ctx) => {
     const fields = validatedPolicyFields(asRecord(req.body), true);
@@ -141,13 +201,27 @@ export const ROUTES: Route[] = [
     return {
       status: 201,
       headers: { Location: `${ctx.graphRoot}/policies/tokenLifetimePolicies/${policy.id}` },
-      body: { '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies/$entity`, ...policyJson(policy) },
+      body: {
+        '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies/$entity`,
+        ...policyJson(policy),
+      },
     };
   }),
   route('GET', '/policies/tokenLifetimePolicies/{id}', READ_POLICY, (_req, [id], ctx) => {
     const policy = ctx.store.getPolicy(id);
-    if (!policy) throw new DirectoryError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
-    return { status: 200, body: { '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies/$entity`, ...policyJson(policy) } };
+    if (!policy)
+      throw new DirectoryError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+      );
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies/$entity`,
+        ...policyJson(policy),
+      },
+    };
   }),
   route('PATCH', '/policies/tokenLifetimePolicies/{id}', WRITE_POLICY, (req, [id], ctx) => {
     const fields = validatedPolicyFields(asRecord(req.body), false);
@@ -158,21 +232,56 @@ export const ROUTES: Route[] = [
     ctx.store.deletePolicy(id);
     return { status: 204 };
   }),
-  route('GET', '/policies/tokenLifetimePolicies/{id}/appliesTo', READ_DIRECTORY, (req, [id], ctx) => {
-    if (!ctx.store.getPolicy(id)) throw new DirectoryError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
-    const items = ctx.store.appliesTo(id).map(({ type, object }) => directoryObjectJson(type, object));
-    const query = parseCollectionQuery(req.params, req.headers.consistencylevel);
-    return { status: 200, body: pageOf(items, query, `${ctx.graphRoot}/policies/tokenLifetimePolicies/${id}/appliesTo`, req.params, `${ctx.graphRoot}/$metadata#directoryObjects`) };
-  }),
+  route(
+    'GET',
+    '/policies/tokenLifetimePolicies/{id}/appliesTo',
+    READ_DIRECTORY,
+    (req, [id], ctx) => {
+      if (!ctx.store.getPolicy(id))
+        throw new DirectoryError(
+          404,
+          'Request_ResourceNotFound',
+          `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+        );
+      const items = ctx.store
+        .appliesTo(id)
+        .map(({ type, object }) => directoryObjectJson(type, object));
+      const query = parseCollectionQuery(req.params, req.headers.consistencylevel);
+      return {
+        status: 200,
+        body: pageOf(
+          items,
+          query,
+          `${ctx.graphRoot}/policies/tokenLifetimePolicies/${id}/appliesTo`,
+          req.params,
+          `${ctx.graphRoot}/$metadata#directoryObjects`,
+        ),
+      };
+    },
+  ),
   ...(['applications', 'servicePrincipals'] as const).flatMap((collection) => [
     route('GET', `/${collection}`, READ_DIRECTORY, (req, _p, ctx) => {
-      const items = (collection === 'applications' ? ctx.store.applications : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
+      const items = (collection === 'applications'
+        ? ctx.store.applications
+        : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
       const query = parseCollectionQuery(req.params, req.headers.consistencylevel);
-      return { status: 200, body: pageOf(items, query, `${ctx.graphRoot}/${collection}`, req.params, `${ctx.graphRoot}/$metadata#${collection}`) };
+      return {
+        status: 200,
+        body: pageOf(
+          items,
+          query,
+          `${ctx.graphRoot}/${collection}`,
+          req.params,
+          `${ctx.graphRoot}/$metadata#${collection}`,
+        ),
+      };
     }),
     route('GET', `/${collection}/{id}`, READ_DIRECTORY, (_req, [id], ctx) => {
       const { object } = findCollectionObject(ctx, collection, id);
-      return { status: 200, body: { '@odata.context': `${ctx.graphRoot}/$metadata#${collection}/$entity`, ...object } };
+      return {
+        status: 200,
+        body: { '@odata.context': `${ctx.graphRoot}/$metadata#${collection}/$entity`, ...object },
+      };
     }),
     route('GET', `/${collection}/{id}/tokenLifetimePolicies`, READ_DIRECTORY, (_req, [id], ctx) => {
       const { type } = findCollectionObject(ctx, collection, id);
@@ -180,29 +289,51 @@ export const ROUTES: Route[] = [
       const policy = policyId ? ctx.store.getPolicy(policyId) : undefined;
       return {
         status: 200,
-        body: { '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`, value: policy ? [{ '@odata.type': POLICY_TYPE, ...policyJson(policy) }] : [] },
+        body: {
+          '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
+          value: policy ? [{ '@odata.type': POLICY_TYPE, ...policyJson(policy) }] : [],
+        },
       };
     }),
-    route('POST', `/${collection}/{id}/tokenLifetimePolicies/$ref`, WRITE_LINK, (req, [id], ctx) => {
-      const { type } = findCollectionObject(ctx, collection, id);
-      const ref = asRecord(req.body)['@odata.id'];
-      const match = typeof ref === 'string' ? REF_TARGET.exec(ref) : null;
-      if (!match) throw new GraphHttpError(400, 'Request_BadRequest', "Invalid '@odata.id': expected https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/{id}.");
-      ctx.store.link(type, id, decodeURIComponent(match[1]));
-      return { status: 204 };
-    }),
-    route('DELETE', `/${collection}/{id}/tokenLifetimePolicies/{policyId}/$ref`, WRITE_LINK, (_req, [id, policyId], ctx) => {
-      const { type } = findCollectionObject(ctx, collection, id);
-      ctx.store.unlink(type, id, policyId);
-      return { status: 204 };
-    }),
+    route(
+      'POST',
+      `/${collection}/{id}/tokenLifetimePolicies/$ref`,
+      WRITE_LINK,
+      (req, [id], ctx) => {
+        const { type } = findCollectionObject(ctx, collection, id);
+        const ref = asRecord(req.body)['@odata.id'];
+        const match = typeof ref === 'string' ? REF_TARGET.exec(ref) : null;
+        if (!match)
+          throw new GraphHttpError(
+            400,
+            'Request_BadRequest',
+            "Invalid '@odata.id': expected https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/{id}.",
+          );
+        ctx.store.link(type, id, decodeURIComponent(match[1]));
+        return { status: 204 };
+      },
+    ),
+    route(
+      'DELETE',
+      `/${collection}/{id}/tokenLifetimePolicies/{policyId}/$ref`,
+      WRITE_LINK,
+      (_req, [id, policyId], ctx) => {
+        const { type } = findCollectionObject(ctx, collection, id);
+        ctx.store.unlink(type, id, policyId);
+        return { status: 204 };
+      },
+    ),
   ]),
 ];
 
-export function matchRoute(method: string, path: string): { route: Route; params: string[] } | undefined {
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: Route; params: string[] } | undefined {
   for (const candidate of ROUTES) {
     const match = candidate.pattern.exec(path);
-    if (match && candidate.method === method) return { route: candidate, params: match.slice(1).map(decodeURIComponent) };
+    if (match && candidate.method === method)
+      return { route: candidate, params: match.slice(1).map(decodeURIComponent) };
   }
   return undefined;
 }
@@ -215,8 +346,17 @@ export function pathExists(path: string): boolean {
 export function dispatch(req: GraphRequest, ctx: RouteContext): GraphResponse {
   const found = matchRoute(req.method, req.path);
   if (!found) {
-    if (pathExists(req.path)) throw new GraphHttpError(405, 'Request_BadRequest', `The HTTP method '${req.method}' is not allowed for this resource.`);
-    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/').filter(Boolean)[0] ?? ''}'.`);
+    if (pathExists(req.path))
+      throw new GraphHttpError(
+        405,
+        'Request_BadRequest',
+        `The HTTP method '${req.method}' is not allowed for this resource.`,
+      );
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Resource not found for the segment '${req.path.split('/').filter(Boolean)[0] ?? ''}'.`,
+    );
   }
   requirePermissions(req.auth, found.route.permissions);
   return found.route.handle(req, found.params, ctx);

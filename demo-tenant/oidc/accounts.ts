@@ -1,6 +1,11 @@
 // The demo tenant's people and automation clients. Passwords and secrets are public on purpose:
 // this tenant exists only on the admin's own machine.
-import { DEMO_TENANT_DOMAIN, DEMO_TENANT_ID, GLOBAL_READER_ROLE_ID, WRITER_ROLE_IDS } from '../contracts';
+import {
+  DEMO_TENANT_DOMAIN,
+  DEMO_TENANT_ID,
+  GLOBAL_READER_ROLE_ID,
+  WRITER_ROLE_IDS,
+} from '../contracts';
 
 export const GRAPH_PERMISSIONS = {
   readPolicies: 'Policy.Read.All',
@@ -46,8 +51,18 @@ export interface DemoAutomationClient {
 }
 
 export const DEMO_AUTOMATION_CLIENTS: DemoAutomationClient[] = [
-  { clientId: 'demo-automation', secret: 'demo-automation-secret', objectId: '8e2d8a3f-6b4c-4d7e-9fa0-1b2c3d4e5f01', roles: ALL },
-  { clientId: 'demo-reader', secret: 'demo-reader-secret', objectId: '8e2d8a3f-6b4c-4d7e-9fa0-1b2c3d4e5f02', roles: READ },
+  {
+    clientId: 'demo-automation',
+    secret: 'demo-automation-secret',
+    objectId: '8e2d8a3f-6b4c-4d7e-9fa0-1b2c3d4e5f01',
+    roles: ALL,
+  },
+  {
+    clientId: 'demo-reader',
+    secret: 'demo-reader-secret',
+    objectId: '8e2d8a3f-6b4c-4d7e-9fa0-1b2c3d4e5f02',
+    roles: READ,
+  },
 ];
 
 export const DEMO_TENANT = { id: DEMO_TENANT_ID, domain: DEMO_TENANT_DOMAIN };

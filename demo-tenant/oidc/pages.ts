@@ -1,7 +1,10 @@
 // The provider's own small pages: a plain, accessible sign-in form, and the sign-out step.
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 function page(title: string, body: string): string {
@@ -23,8 +26,13 @@ function page(title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
-export function loginPage(action: string, options: { error?: string; email?: string; clientName: string }): string {
-  const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
+export function loginPage(
+  action: string,
+  options: { error?: string; email?: string; clientName: string },
+): string {
+  const error = options.error
+    ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>`
+    : '';
   return page(
     'Sign in',
     `<h1>Sign in</h1>
@@ -52,9 +60,15 @@ export function logoutPage(form: string): string {
 }
 
 export function signedOutPage(): string {
-  return page('Signed out', '<h1>Signed out</h1><p>You have signed out of the Contoso demo tenant.</p>');
+  return page(
+    'Signed out',
+    '<h1>Signed out</h1><p>You have signed out of the Contoso demo tenant.</p>',
+  );
 }
 
 export function errorPage(error: string, description?: string): string {
-  return page('Sign-in error', `<h1>Sign-in error</h1><p class="error" role="alert">${escapeHtml(error)}${description ? `: ${escapeHtml(description)}` : ''}</p>`);
+  return page(
+    'Sign-in error',
+    `<h1>Sign-in error</h1><p class="error" role="alert">${escapeHtml(error)}${description ? `: ${escapeHtml(description)}` : ''}</p>`,
+  );
 }

@@ -2,8 +2,21 @@
 // to behave like Entra ID where the dashboard can tell: scopes, audiences, claims, lifetimes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { DEMO_DASHBOARD_CLIENT_ID, DEMO_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE, type RequestHandler, type ResourceDirectory } from '../contracts';
-import { DEMO_AUTOMATION_CLIENTS, DEMO_USERS, findUser, findUserByEmail, GRAPH_PERMISSIONS } from './accounts';
+import {
+  DEMO_DASHBOARD_CLIENT_ID,
+  DEMO_TENANT_ID,
+  GRAPH_APP_ID,
+  GRAPH_RESOURCE,
+  type RequestHandler,
+  type ResourceDirectory,
+} from '../contracts';
+import {
+  DEMO_AUTOMATION_CLIENTS,
+  DEMO_USERS,
+  findUser,
+  findUserByEmail,
+  GRAPH_PERMISSIONS,
+} from './accounts';
 import type { SigningKeys } from './keys';
 import { errorPage, loginPage, logoutPage, signedOutPage } from './pages';
 
@@ -32,7 +45,10 @@ function audienceKey(resource: string): string {
   return resource.replace(/^api:\/\/([0-9a-f-]{36})$/i, '$1');
 }
 
-export function createDemoProvider(options: ProviderOptions): { provider: Provider; handler: RequestHandler } {
+export function createDemoProvider(options: ProviderOptions): {
+  provider: Provider;
+  handler: RequestHandler;
+} {
   const { directory } = options;
   const redirectUris = options.appOrigins.flatMap((o) => [`${o}/`, `${o}/redirect`]);
 
@@ -68,7 +84,11 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
     clientBasedCORS: (_ctx, origin) => options.appOrigins.includes(origin),
     cookies: { keys: options.keys.cookieKeys },
     jwks: { keys: [options.keys.privateJwk] },
-    claims: { openid: ['sub', 'tid', 'oid', 'wids'], profile: ['name', 'preferred_username'], email: ['email'] },
+    claims: {
+      openid: ['sub', 'tid', 'oid', 'wids'],
+      profile: ['name', 'preferred_username'],
+      email: ['email'],
+    },
     conformIdTokenClaims: false,
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     features: {
@@ -93,12 +113,25 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resourceIndicator) => {
           const found = directory.findResource(audienceKey(resourceIndicator));
-          if (!found) throw new errors.InvalidTarget(`No service principal in this tenant exposes '${resourceIndicator}'.`);
+          if (!found)
+            throw new errors.InvalidTarget(
+              `No service principal in this tenant exposes '${resourceIndicator}'.`,
+            );
           const scopes =
             found.audience === GRAPH_RESOURCE
               ? [...GRAPH_SCOPES, `${GRAPH_RESOURCE}/.default`]
-              : [`${found.appId}/.default`, `api://${found.appId}/.default`, `${resourceIndicator}/.default`, `${resourceIndicator}/user_impersonation`];
-          return { scope: scopes.join(' '), audience: found.audience, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+              : [
+                  `${found.appId}/.default`,
+                  `api://${found.appId}/.default`,
+                  `${resourceIndicator}/.default`,
+                  `${resourceIndicator}/user_impersonation`,
+                ];
+          return {
+            scope: scopes.join(' '),
+            audience: found.audience,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
         },
       },
     },
@@ -108,7 +141,15 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
       return {
         accountId: user.accountId,
         async claims() {
-          return { sub: user.accountId, oid: user.accountId, tid: DEMO_TENANT_ID, wids: user.directoryRoles, name: user.name, preferred_username: user.email, email: user.email };
+          return {
+            sub: user.accountId,
+            oid: user.accountId,
+            tid: DEMO_TENANT_ID,
+            wids: user.directoryRoles,
+            name: user.name,
+            preferred_username: user.email,
+            email: user.email,
+          };
         },
       };
     },
@@ -131,8 +172,18 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
       const base = { tid: DEMO_TENANT_ID, ver: '2.0' };
       if (token.kind === 'ClientCredentials') {
         const client = DEMO_AUTOMATION_CLIENTS.find((c) => c.clientId === token.clientId);
-        const graph = (token as { resourceServer?: { audience?: string } }).resourceServer?.audience === GRAPH_RESOURCE;
-        return { ...base, oid: client?.objectId, sub: client?.objectId, appid: token.clientId, azp: token.clientId, roles: graph ? client?.roles : undefined, idtyp: 'app' };
+        const graph =
+          (token as { resourceServer?: { audience?: string } }).resourceServer?.audience ===
+          GRAPH_RESOURCE;
+        return {
+          ...base,
+          oid: client?.objectId,
+          sub: client?.objectId,
+          appid: token.clientId,
+          azp: token.clientId,
+          roles: graph ? client?.roles : undefined,
+          idtyp: 'app',
+        };
       }
       const user = findUser(String((token as { accountId?: string }).accountId));
       const scope = String((token as { scope?: string }).scope ?? '');
@@ -141,7 +192,17 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
         .filter((s) => s.includes('/') && !s.endsWith('/.default'))
         .map((s) => s.slice(s.lastIndexOf('/') + 1))
         .join(' ');
-      return { ...base, oid: user?.accountId, name: user?.name, preferred_username: user?.email, wids: user?.directoryRoles, scp, appid: token.clientId, azp: token.clientId, idtyp: 'user' };
+      return {
+        ...base,
+        oid: user?.accountId,
+        name: user?.name,
+        preferred_username: user?.email,
+        wids: user?.directoryRoles,
+        scp,
+        appid: token.clientId,
+        azp: token.clientId,
+        idtyp: 'user',
+      };
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // As with Entra, a used refresh token stays valid: concurrent silent renewals must not race.
@@ -159,7 +220,10 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = errorPage(String(out.error), out.error_description ? String(out.error_description) : undefined);
+      ctx.body = errorPage(
+        String(out.error),
+        out.error_description ? String(out.error_description) : undefined,
+      );
     },
   };
 
@@ -171,6 +235,17 @@ export function createDemoProvider(options: ProviderOptions): { provider: Provid
     const url = new URL(req.url ?? '/', options.issuer);
     const interaction = /^\/interaction\/([^/]+)(\/login)?$/.exec(url.pathname);
     if (interaction) return handleInteraction(provider, req, res, Boolean(interaction[2]));
+    if (
+      url.pathname === '/session/end' &&
+      url.searchParams.has('post_logout_redirect_uri') &&
+      !url.searchParams.has('client_id') &&
+      !url.searchParams.has('id_token_hint')
+    ) {
+      // MSAL signs out with post_logout_redirect_uri alone, which Entra honours; oidc-provider needs to
+      // know the client to check that URI, and the dashboard is the only client that signs users in.
+      url.searchParams.set('client_id', DEMO_DASHBOARD_CLIENT_ID);
+      req.url = `${url.pathname}?${url.searchParams.toString()}`;
+    }
     return callback(req, res);
   };
   return { provider, handler };
@@ -183,35 +258,74 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 }
 
 function html(res: ServerResponse, status: number, body: string) {
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' });
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Frame-Options': 'DENY',
+  });
   res.end(body);
 }
 
-async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, submitted: boolean) {
+async function handleInteraction(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  submitted: boolean,
+) {
   let details;
   try {
     details = await provider.interactionDetails(req, res);
   } catch {
-    return html(res, 400, errorPage('This sign-in has expired', 'return to the dashboard and sign in again'));
+    return html(
+      res,
+      400,
+      errorPage('This sign-in has expired', 'return to the dashboard and sign in again'),
+    );
   }
   const client = await provider.Client.find(String(details.params.client_id));
   const clientName = client?.clientName ?? 'the dashboard';
   const action = `/interaction/${details.uid}/login`;
   if (details.prompt.name === 'login') {
-    if (!submitted || req.method !== 'POST') return html(res, 200, loginPage(action, { clientName, email: String(details.params.login_hint ?? '') }));
+    if (!submitted || req.method !== 'POST')
+      return html(
+        res,
+        200,
+        loginPage(action, { clientName, email: String(details.params.login_hint ?? '') }),
+      );
     const form = await readForm(req);
     const email = form.get('email') ?? '';
     const user = findUserByEmail(email);
     if (!user || user.password !== form.get('password')) {
-      return html(res, 200, loginPage(action, { clientName, email, error: 'Your email or password is incorrect. Check the demo accounts below.' }));
+      return html(
+        res,
+        200,
+        loginPage(action, {
+          clientName,
+          email,
+          error: 'Your email or password is incorrect. Check the demo accounts below.',
+        }),
+      );
     }
-    return provider.interactionFinished(req, res, { login: { accountId: user.accountId } }, { mergeWithLastSubmission: false });
+    return provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.accountId } },
+      { mergeWithLastSubmission: false },
+    );
   }
   // Consent: granted by loadExistingGrant; anything left is finished without asking.
-  const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
+  const grant = new provider.Grant({
+    accountId: details.session!.accountId,
+    clientId: String(details.params.client_id),
+  });
   grant.addOIDCScope('openid profile email offline_access');
   await grant.save();
-  return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  return provider.interactionFinished(
+    req,
+    res,
+    { consent: { grantId: await grant.save() } },
+    { mergeWithLastSubmission: true },
+  );
 }
 
 export { DEMO_USERS };

@@ -2,7 +2,10 @@
 import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import { GRAPH_RESOURCE, type GraphTokenVerifier } from '../contracts';
 
-export function createGraphTokenVerifier(options: { issuer: string; publicJwk: JWK }): GraphTokenVerifier {
+export function createGraphTokenVerifier(options: {
+  issuer: string;
+  publicJwk: JWK;
+}): GraphTokenVerifier {
   const keys = createLocalJWKSet({ keys: [options.publicJwk] });
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
@@ -14,7 +17,8 @@ export function createGraphTokenVerifier(options: { issuer: string; publicJwk: J
         algorithms: ['RS256'],
         clockTolerance: 5,
       });
-      const scp = typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : undefined;
+      const scp =
+        typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : undefined;
       const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : undefined;
       const wids = Array.isArray(payload.wids) ? payload.wids.map(String) : undefined;
       return {
@@ -27,9 +31,15 @@ export function createGraphTokenVerifier(options: { issuer: string; publicJwk: J
       };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'ERR_JWT_EXPIRED') return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
-      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') return { ok: false, message: `Invalid audience or issuer: ${(error as Error).message}` };
-      return { ok: false, message: 'IDX10503: Signature validation failed. The token is unsigned, malformed or signed by an unknown key.' };
+      if (code === 'ERR_JWT_EXPIRED')
+        return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED')
+        return { ok: false, message: `Invalid audience or issuer: ${(error as Error).message}` };
+      return {
+        ok: false,
+        message:
+          'IDX10503: Signature validation failed. The token is unsigned, malformed or signed by an unknown key.',
+      };
     }
   };
 }

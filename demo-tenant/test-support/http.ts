@@ -5,12 +5,28 @@ export async function startTestTenant(options: DemoTenantOptions = {}): Promise<
   return startDemoTenant({ port: 0, appOrigins: ['http://localhost:3999'], ...options });
 }
 
-export async function clientToken(url: string, scope: string, client = 'demo-automation', secret = `${client}-secret`) {
+export async function clientToken(
+  url: string,
+  scope: string,
+  client = 'demo-automation',
+  secret = `${client}-secret`,
+) {
   const response = await fetch(`${url}/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client, client_secret: secret, scope }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client,
+      client_secret: secret,
+      scope,
+    }),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { access_token: string; expires_in: number } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & {
+      access_token: string;
+      expires_in: number;
+    },
+  };
 }
 
 export function claimsOf(token: string): Record<string, unknown> {
@@ -18,15 +34,28 @@ export function claimsOf(token: string): Record<string, unknown> {
 }
 
 export function graphClient(url: string, token: string) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(path.startsWith('http') ? path : `${url}/v1.0${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as any };
+    return {
+      status: response.status,
+      headers: response.headers,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
+      body: (text ? JSON.parse(text) : undefined) as any,
+    };
   };
   return {
     get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),

@@ -1,4 +1,9 @@
-import { BrowserCacheLocation, LogLevel, ProtocolMode, type Configuration } from '@azure/msal-browser';
+import {
+  BrowserCacheLocation,
+  LogLevel,
+  ProtocolMode,
+  type Configuration,
+} from '@azure/msal-browser';
 import type { AuthSettings } from './settings';
 
 export function createMsalConfiguration(settings: AuthSettings, origin: string): Configuration {
@@ -11,7 +16,9 @@ export function createMsalConfiguration(settings: AuthSettings, origin: string):
       // Popup and silent flows land on a page that only hands the response back (app/(auth)/redirect).
       redirectUri: `${origin}/redirect`,
       postLogoutRedirectUri: `${origin}/`,
-      ...(settings.mode === 'demo' ? { OIDCOptions: { defaultScopes: ['openid', 'profile'] } } : {}),
+      ...(settings.mode === 'demo'
+        ? { OIDCOptions: { defaultScopes: ['openid', 'profile'] } }
+        : {}),
     },
     // sessionStorage: tokens die with the tab and never sit in localStorage.
     cache: { cacheLocation: BrowserCacheLocation.SessionStorage },

@@ -1,7 +1,10 @@
 // Delegated Graph permissions, as full scope strings: the same in demo and real mode.
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
-export const GRAPH_READ_SCOPES = [`${GRAPH_RESOURCE}/Policy.Read.All`, `${GRAPH_RESOURCE}/Application.Read.All`];
+export const GRAPH_READ_SCOPES = [
+  `${GRAPH_RESOURCE}/Policy.Read.All`,
+  `${GRAPH_RESOURCE}/Application.Read.All`,
+];
 /** Asked for only when the admin first writes (incremental consent). */
 export const GRAPH_WRITE_SCOPES = [
   `${GRAPH_RESOURCE}/Policy.ReadWrite.ApplicationConfiguration`,

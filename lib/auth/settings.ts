@@ -44,8 +44,14 @@ export interface AuthEnvironment {
 
 export function resolveAuthSettings(env: AuthEnvironment): AuthSettings {
   if (env.clientId && env.tenantId) {
-    const authorityHost = (env.authorityHost || 'https://login.microsoftonline.com').replace(/\/$/, '');
-    const graphBaseUrl = (env.graphBaseUrl || 'https://graph.microsoft.com/v1.0').replace(/\/$/, '');
+    const authorityHost = (env.authorityHost || 'https://login.microsoftonline.com').replace(
+      /\/$/,
+      '',
+    );
+    const graphBaseUrl = (env.graphBaseUrl || 'https://graph.microsoft.com/v1.0').replace(
+      /\/$/,
+      '',
+    );
     return {
       mode: 'entra',
       clientId: env.clientId,

@@ -19,7 +19,14 @@ function needsInteraction(error: unknown): boolean {
   // A refresh token that does not cover a newly asked scope (incremental consent) fails with
   // invalid_scope / invalid_grant, not "interaction required": a prompt is still the way out.
   const code = (error as { errorCode?: string })?.errorCode ?? '';
-  return ['invalid_grant', 'invalid_scope', 'no_tokens_found', 'no_account_error', 'consent_required', 'login_required'].includes(code);
+  return [
+    'invalid_grant',
+    'invalid_scope',
+    'no_tokens_found',
+    'no_account_error',
+    'consent_required',
+    'login_required',
+  ].includes(code);
 }
 
 function popupUnavailable(error: unknown): boolean {
@@ -27,7 +34,10 @@ function popupUnavailable(error: unknown): boolean {
   return code === 'popup_window_error' || code === 'empty_window_error';
 }
 
-export function createAccessTokenSource(pca: IPublicClientApplication, options: TokenSourceOptions = {}): AccessTokenSource {
+export function createAccessTokenSource(
+  pca: IPublicClientApplication,
+  options: TokenSourceOptions = {},
+): AccessTokenSource {
   let interactive: Promise<string> | undefined;
 
   const interactively = (scopes: string[], account: AccountInfo | null): Promise<string> => {
@@ -40,7 +50,11 @@ export function createAccessTokenSource(pca: IPublicClientApplication, options: 
         return result.accessToken;
       } catch (error) {
         if (popupUnavailable(error)) {
-          await pca.acquireTokenRedirect({ scopes, account: account ?? undefined, redirectUri: `${window.location.origin}/` });
+          await pca.acquireTokenRedirect({
+            scopes,
+            account: account ?? undefined,
+            redirectUri: `${window.location.origin}/`,
+          });
         }
         throw error;
       }

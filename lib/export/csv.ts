@@ -9,7 +9,10 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv<T>(rows: T[], columns: Array<{ header: string; value: (row: T) => unknown }>): string {
+export function toCsv<T>(
+  rows: T[],
+  columns: Array<{ header: string; value: (row: T) => unknown }>,
+): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];
   for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
   // A BOM so Excel reads UTF-8 names (日本語, العربية) correctly.

@@ -3,7 +3,16 @@ import { Client, GraphError, type GraphRequest } from '@microsoft/microsoft-grap
 import type { DirectoryObjectsApi } from './directory';
 import { createDirectoryApi } from './directory';
 import { GraphRequestError, networkError } from './errors';
-import { AuthMiddleware, chain, DEFAULT_RETRY_POLICY, FetchMiddleware, RetryOption, SafeRetryMiddleware, ScopesOption, type RetryPolicy } from './middleware';
+import {
+  AuthMiddleware,
+  chain,
+  DEFAULT_RETRY_POLICY,
+  FetchMiddleware,
+  RetryOption,
+  SafeRetryMiddleware,
+  ScopesOption,
+  type RetryPolicy,
+} from './middleware';
 import { createPoliciesApi, type PoliciesApi } from './policies';
 import { createBatchApi, type BatchApi } from './batch';
 
@@ -20,7 +29,11 @@ export interface GraphApiOptions {
 /** What every module of lib/graph builds on. */
 export interface GraphCore {
   graphBaseUrl: string;
-  request(path: string, access: 'read' | 'write', options?: { retry?: boolean; headers?: Record<string, string> }): GraphRequest;
+  request(
+    path: string,
+    access: 'read' | 'write',
+    options?: { retry?: boolean; headers?: Record<string, string> },
+  ): GraphRequest;
   call<T>(run: () => Promise<T>): Promise<T>;
 }
 
@@ -37,7 +50,10 @@ export function toGraphRequestError(error: unknown): GraphRequestError {
       message: error.message,
       requestId: error.requestId ?? headers?.get('request-id') ?? undefined,
       clientRequestId: headers?.get('client-request-id') ?? undefined,
-      date: error.date instanceof Date && !Number.isNaN(error.date.getTime()) ? error.date.toISOString() : undefined,
+      date:
+        error.date instanceof Date && !Number.isNaN(error.date.getTime())
+          ? error.date.toISOString()
+          : undefined,
       retryAfterSeconds: retryAfter ? Number(retryAfter) : undefined,
     });
   }

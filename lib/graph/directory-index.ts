@@ -4,7 +4,12 @@
 import type { DirectoryIndex, DirectoryTarget } from '../policy/types';
 import type { GraphApi } from './client';
 import { toLinkedObject } from './policies';
-import type { ApplicationObject, LinkedObject, ServicePrincipalObject, TokenLifetimePolicy } from './types';
+import type {
+  ApplicationObject,
+  LinkedObject,
+  ServicePrincipalObject,
+  TokenLifetimePolicy,
+} from './types';
 
 export interface IndexProgress {
   phase: 'policies' | 'links' | 'objects' | 'done';
@@ -28,44 +33,76 @@ export function joinDirectory(
 ): DirectoryIndex {
   const targets = new Map<string, DirectoryTarget>();
   for (const application of applications) {
-    targets.set(application.appId, { appId: application.appId, displayName: application.displayName, application });
+    targets.set(application.appId, {
+      appId: application.appId,
+      displayName: application.displayName,
+      application,
+    });
   }
   for (const servicePrincipal of servicePrincipals) {
     const existing = targets.get(servicePrincipal.appId);
     if (existing) existing.servicePrincipal = servicePrincipal;
-    else targets.set(servicePrincipal.appId, { appId: servicePrincipal.appId, displayName: servicePrincipal.displayName, servicePrincipal });
+    else
+      targets.set(servicePrincipal.appId, {
+        appId: servicePrincipal.appId,
+        displayName: servicePrincipal.displayName,
+        servicePrincipal,
+      });
   }
   for (const [policyId, objects] of links) {
     for (const object of objects) {
       const target = targets.get(object.appId);
       if (!target) continue;
-      if (object.objectType === 'application' && target.application?.id === object.id) target.applicationPolicyId = policyId;
-      if (object.objectType === 'servicePrincipal' && target.servicePrincipal?.id === object.id) target.servicePrincipalPolicyId = policyId;
+      if (object.objectType === 'application' && target.application?.id === object.id)
+        target.applicationPolicyId = policyId;
+      if (object.objectType === 'servicePrincipal' && target.servicePrincipal?.id === object.id)
+        target.servicePrincipalPolicyId = policyId;
     }
   }
   return { policies, targets: [...targets.values()] };
 }
 
-export async function loadPolicyLinks(api: GraphApi, policies: TokenLifetimePolicy[], signal?: AbortSignal): Promise<Map<string, LinkedObject[]>> {
+export async function loadPolicyLinks(
+  api: GraphApi,
+  policies: TokenLifetimePolicy[],
+  signal?: AbortSignal,
+): Promise<Map<string, LinkedObject[]>> {
   const links = new Map<string, LinkedObject[]>();
   if (policies.length === 0) return links;
   const results = await api.runBatch(
-    policies.map((p, i) => ({ id: String(i), method: 'GET' as const, url: `/policies/tokenLifetimePolicies/${p.id}/appliesTo?$select=id,appId,displayName` })),
+    policies.map((p, i) => ({
+      id: String(i),
+      method: 'GET' as const,
+      url: `/policies/tokenLifetimePolicies/${p.id}/appliesTo?$select=id,appId,displayName`,
+    })),
     { access: 'read', signal },
   );
   for (const [i, result] of results.entries()) {
     const policy = policies[i];
-    if (result.status >= 400) throw new Error(`Could not read the links of policy "${policy.displayName}" (HTTP ${result.status}).`);
+    if (result.status >= 400)
+      throw new Error(
+        `Could not read the links of policy "${policy.displayName}" (HTTP ${result.status}).`,
+      );
     const body = result.body as { value?: Record<string, unknown>[]; '@odata.nextLink'?: string };
-    const objects = (body.value ?? []).map(toLinkedObject).filter((o): o is LinkedObject => Boolean(o));
+    const objects = (body.value ?? [])
+      .map(toLinkedObject)
+      .filter((o): o is LinkedObject => Boolean(o));
     // A policy linked to more objects than one page holds: follow its nextLink on its own.
     links.set(policy.id, body['@odata.nextLink'] ? await api.listAppliesTo(policy.id) : objects);
   }
   return links;
 }
 
-export async function loadDirectoryIndex(api: GraphApi, options: LoadOptions = {}): Promise<DirectoryIndex> {
-  const progress: IndexProgress = { phase: 'policies', policies: 0, applications: 0, servicePrincipals: 0 };
+export async function loadDirectoryIndex(
+  api: GraphApi,
+  options: LoadOptions = {},
+): Promise<DirectoryIndex> {
+  const progress: IndexProgress = {
+    phase: 'policies',
+    policies: 0,
+    applications: 0,
+    servicePrincipals: 0,
+  };
   const applications: ApplicationObject[] = [];
   const servicePrincipals: ServicePrincipalObject[] = [];
   let policies: TokenLifetimePolicy[] = [];

@@ -65,16 +65,26 @@ export function retryAfterSeconds(headers: Headers): number | undefined {
 }
 
 interface ErrorEnvelope {
-  error?: { code?: string; message?: string; innerError?: { 'request-id'?: string; 'client-request-id'?: string; date?: string } };
+  error?: {
+    code?: string;
+    message?: string;
+    innerError?: { 'request-id'?: string; 'client-request-id'?: string; date?: string };
+  };
 }
 
-export function graphErrorFrom(status: number, headers: Headers | undefined, body: unknown): GraphRequestError {
+export function graphErrorFrom(
+  status: number,
+  headers: Headers | undefined,
+  body: unknown,
+): GraphRequestError {
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as ErrorEnvelope;
   const inner = envelope.error?.innerError;
   return new GraphRequestError({
     status,
     code: envelope.error?.code ?? (status === 0 ? 'NetworkError' : `HTTP${status}`),
-    message: envelope.error?.message ?? (typeof body === 'string' && body ? body : `Graph answered ${status}.`),
+    message:
+      envelope.error?.message ??
+      (typeof body === 'string' && body ? body : `Graph answered ${status}.`),
     requestId: inner?.['request-id'] ?? headers?.get('request-id') ?? undefined,
     clientRequestId: inner?.['client-request-id'] ?? headers?.get('client-request-id') ?? undefined,
     date: inner?.date,

@@ -43,7 +43,8 @@ export class AuthMiddleware extends ChainLink {
   async execute(context: Context): Promise<void> {
     // Never hand a Graph token to any other host, even if a nextLink pointed there.
     if (new URL(urlOf(context)).host === this.graphHost) {
-      const option = context.middlewareControl?.getMiddlewareOptions(ScopesOption) as ScopesOption | undefined;
+      const option = context.middlewareControl?.getMiddlewareOptions(ScopesOption) as
+        ScopesOption | undefined;
       const token = await this.getToken(option?.scopes ?? this.defaultScopes);
       setHeader(context, 'Authorization', `Bearer ${token}`);
     }
@@ -70,7 +71,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 const RETRIABLE = new Set([429, 503, 504]);
 
-export function retryDelayMs(policy: RetryPolicy, attempt: number, headers: Headers | undefined): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  headers: Headers | undefined,
+): number {
   const after = headers ? retryAfterSeconds(headers) : undefined;
   if (after !== undefined) return Math.min(after * 1000, policy.maxDelayMs);
   const exponential = policy.baseDelayMs * 2 ** attempt;
@@ -87,7 +92,8 @@ export class SafeRetryMiddleware extends ChainLink {
   }
 
   async execute(context: Context): Promise<void> {
-    const option = context.middlewareControl?.getMiddlewareOptions(RetryOption) as RetryOption | undefined;
+    const option = context.middlewareControl?.getMiddlewareOptions(RetryOption) as
+      RetryOption | undefined;
     const retryable = option?.retry ?? true;
     for (let attempt = 0; ; attempt++) {
       try {

@@ -27,7 +27,12 @@ export function toLinkedObject(raw: Record<string, unknown>): LinkedObject | und
       ? 'servicePrincipal'
       : undefined;
   if (!objectType) return undefined;
-  return { objectType, id: String(raw.id), appId: String(raw.appId ?? ''), displayName: String(raw.displayName ?? '') };
+  return {
+    objectType,
+    id: String(raw.id),
+    appId: String(raw.appId ?? ''),
+    displayName: String(raw.displayName ?? ''),
+  };
 }
 
 export function stripOData(raw: Record<string, unknown>): TokenLifetimePolicy {
@@ -55,9 +60,18 @@ export function createPoliciesApi(core: GraphCore): PoliciesApi {
     });
   return {
     listPolicies,
-    getPolicy: (id) => core.call(async () => stripOData(await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'read').get())),
+    getPolicy: (id) =>
+      core.call(async () =>
+        stripOData(await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'read').get()),
+      ),
     createPolicy: (input) =>
-      core.call(async () => stripOData(await core.request(POLICIES, 'write', { retry: false }).post({ isOrganizationDefault: false, ...input }))),
+      core.call(async () =>
+        stripOData(
+          await core
+            .request(POLICIES, 'write', { retry: false })
+            .post({ isOrganizationDefault: false, ...input }),
+        ),
+      ),
     updatePolicy: (id, patch) =>
       core.call(async () => {
         await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'write').patch(patch);

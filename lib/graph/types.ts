@@ -1,4 +1,8 @@
-import type { ApplicationObject, ServicePrincipalObject, TokenLifetimePolicy } from '../policy/types';
+import type {
+  ApplicationObject,
+  ServicePrincipalObject,
+  TokenLifetimePolicy,
+} from '../policy/types';
 
 export type ObjectType = 'application' | 'servicePrincipal';
 
@@ -51,5 +55,20 @@ export interface BatchProgress {
 
 export type { ApplicationObject, ServicePrincipalObject, TokenLifetimePolicy };
 
-export const APPLICATION_FIELDS = ['id', 'appId', 'displayName', 'signInAudience', 'createdDateTime', 'identifierUris'];
-export const SERVICE_PRINCIPAL_FIELDS = ['id', 'appId', 'displayName', 'servicePrincipalType', 'appOwnerOrganizationId', 'accountEnabled', 'tags'];
+export const APPLICATION_FIELDS = [
+  'id',
+  'appId',
+  'displayName',
+  'signInAudience',
+  'createdDateTime',
+  'identifierUris',
+];
+export const SERVICE_PRINCIPAL_FIELDS = [
+  'id',
+  'appId',
+  'displayName',
+  'servicePrincipalType',
+  'appOwnerOrganizationId',
+  'accountEnabled',
+  'tags',
+];

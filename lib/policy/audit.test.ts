@@ -30,13 +30,19 @@ describe('classifyLifetime', () => {
     [5401, 'extended'],
     [86399, 'extended'],
     [86400, 'maximum'],
-  ] as const)('%s → %s', (seconds, auditClass) => expect(classifyLifetime({ seconds })).toBe(auditClass));
+  ] as const)('%s → %s', (seconds, auditClass) =>
+    expect(classifyLifetime({ seconds })).toBe(auditClass),
+  );
 });
 
 describe('applyChange and diffImpact', () => {
   it('edit-lifetime changes every target using that policy, and nothing else', () => {
     const before = tenant();
-    const after = applyChange(before, { kind: 'edit-lifetime', policyId: 'p2h', accessTokenLifetimeSeconds: 3 * 3600 });
+    const after = applyChange(before, {
+      kind: 'edit-lifetime',
+      policyId: 'p2h',
+      accessTokenLifetimeSeconds: 3 * 3600,
+    });
     expect(parseDefinition(after.policies[0].definition).accessTokenLifetime).toBe('03:00:00');
     expect(parseDefinition(before.policies[0].definition).accessTokenLifetime).toBe('02:00:00');
     const impact = diffImpact(before, after);
@@ -48,21 +54,45 @@ describe('applyChange and diffImpact', () => {
 
   it('link affects one target and replaces an existing link (one policy per object)', () => {
     const before = tenant();
-    const linked = applyChange(before, { kind: 'link', policyId: 'p30', objectType: 'application', objectId: 'app-c' });
-    expect(diffImpact(before, linked).map((i) => [i.appId, i.from.source, i.to.source, i.to.seconds])).toEqual([
-      ['c', 'builtIn', 'application', 1800],
-    ]);
-    const replaced = applyChange(before, { kind: 'link', policyId: 'p30', objectType: 'application', objectId: 'app-a' });
+    const linked = applyChange(before, {
+      kind: 'link',
+      policyId: 'p30',
+      objectType: 'application',
+      objectId: 'app-c',
+    });
+    expect(
+      diffImpact(before, linked).map((i) => [i.appId, i.from.source, i.to.source, i.to.seconds]),
+    ).toEqual([['c', 'builtIn', 'application', 1800]]);
+    const replaced = applyChange(before, {
+      kind: 'link',
+      policyId: 'p30',
+      objectType: 'application',
+      objectId: 'app-a',
+    });
     expect(replaced.targets[0].applicationPolicyId).toBe('p30');
-    expect(diffImpact(before, replaced).map((i) => [i.appId, i.from.policyId, i.to.policyId])).toEqual([['a', 'p2h', 'p30']]);
+    expect(
+      diffImpact(before, replaced).map((i) => [i.appId, i.from.policyId, i.to.policyId]),
+    ).toEqual([['a', 'p2h', 'p30']]);
     expect(before.targets[0].applicationPolicyId).toBe('p2h');
   });
 
   it('unlink returns the target to the built-in default; unlinking another policy does nothing', () => {
     const before = tenant();
-    const after = applyChange(before, { kind: 'unlink', policyId: 'p2h', objectType: 'servicePrincipal', objectId: 'sp-b' });
-    expect(diffImpact(before, after).map((i) => [i.appId, i.to.source])).toEqual([['b', 'builtIn']]);
-    const noop = applyChange(before, { kind: 'unlink', policyId: 'p8h', objectType: 'servicePrincipal', objectId: 'sp-b' });
+    const after = applyChange(before, {
+      kind: 'unlink',
+      policyId: 'p2h',
+      objectType: 'servicePrincipal',
+      objectId: 'sp-b',
+    });
+    expect(diffImpact(before, after).map((i) => [i.appId, i.to.source])).toEqual([
+      ['b', 'builtIn'],
+    ]);
+    const noop = applyChange(before, {
+      kind: 'unlink',
+      policyId: 'p8h',
+      objectType: 'servicePrincipal',
+      objectId: 'sp-b',
+    });
     expect(noop.targets).toBe(before.targets);
     expect(diffImpact(before, noop)).toEqual([]);
   });
@@ -98,7 +128,9 @@ describe('applyChange and diffImpact', () => {
       { kind: 'create', policy: p1d },
       { kind: 'link', policyId: 'p1d', objectType: 'servicePrincipal', objectId: 'sp-c' },
     ]);
-    expect(diffImpact(before, after).map((i) => [i.appId, i.to.auditClass])).toEqual([['c', 'maximum']]);
+    expect(diffImpact(before, after).map((i) => [i.appId, i.to.auditClass])).toEqual([
+      ['c', 'maximum'],
+    ]);
   });
 });
 
@@ -106,21 +138,37 @@ describe('auditSummary', () => {
   it('counts classes, lists extended targets, unlinked policies and the org default', () => {
     const index = tenant();
     index.policies.push(makePolicy('p1d', 86400, { isOrganizationDefault: false }));
-    index.policies.push({ ...makePolicy('old', 7200), definition: ['{"TokenLifetimePolicy":{"Version":1,"MaxInactiveTime":"1.00:00:00"}}'] });
+    index.policies.push({
+      ...makePolicy('old', 7200),
+      definition: ['{"TokenLifetimePolicy":{"Version":1,"MaxInactiveTime":"1.00:00:00"}}'],
+    });
     index.targets.push(makeTarget('e', { servicePrincipalPolicyId: 'p1d' }));
     index.targets.push(
       makeTarget('mi', {
         application: undefined,
-        servicePrincipal: { id: 'sp-mi', appId: 'mi', displayName: 'identity', servicePrincipalType: 'ManagedIdentity' },
+        servicePrincipal: {
+          id: 'sp-mi',
+          appId: 'mi',
+          displayName: 'identity',
+          servicePrincipalType: 'ManagedIdentity',
+        },
         servicePrincipalPolicyId: 'p8h',
       }),
     );
     const summary = auditSummary(index);
-    expect(summary.countsByClass).toEqual({ shortened: 0, 'built-in-default': 2, standard: 0, extended: 3, maximum: 1 });
+    expect(summary.countsByClass).toEqual({
+      shortened: 0,
+      'built-in-default': 2,
+      standard: 0,
+      extended: 3,
+      maximum: 1,
+    });
     expect(summary.extended.map((x) => x.target.appId)).toEqual(['e', 'd', 'a', 'b']);
     expect(summary.unlinkedPolicies.map((p) => p.id)).toEqual(['p30', 'old']);
     expect(summary.policiesWithFindings.map((f) => f.policy.id)).toEqual(['old']);
-    expect(summary.policiesLinkedToUnsupported.map((x) => [x.policy.id, x.target.appId])).toEqual([['p8h', 'mi']]);
+    expect(summary.policiesLinkedToUnsupported.map((x) => [x.policy.id, x.target.appId])).toEqual([
+      ['p8h', 'mi'],
+    ]);
     expect(summary.organizationDefault).toEqual({ policy: undefined, governs: 0, conflicting: [] });
     expect(summary.disagreements).toBe(2);
     const count = (label: string) => summary.histogram.find((b) => b.label === label)?.count;

@@ -3,9 +3,19 @@ import { AUDIT_CLASSES, type AuditClass } from './classify';
 import { buildDefinition } from './definition';
 import { BUILT_IN_ACCESS_TOKEN_LIFETIME } from './lifetime';
 import type { PolicyFacts } from './policy';
-import { buildPolicyContext, resolveAll, DEFAULT_PRECEDENCE_RULE, type EffectiveLifetime } from './resolve';
+import {
+  buildPolicyContext,
+  resolveAll,
+  DEFAULT_PRECEDENCE_RULE,
+  type EffectiveLifetime,
+} from './resolve';
 import { isManagedIdentity } from './rules';
-import type { DirectoryIndex, DirectoryTarget, PrecedenceRuleId, TokenLifetimePolicy } from './types';
+import type {
+  DirectoryIndex,
+  DirectoryTarget,
+  PrecedenceRuleId,
+  TokenLifetimePolicy,
+} from './types';
 
 export { AUDIT_CLASSES, classifyLifetime, type AuditClass } from './classify';
 
@@ -20,9 +30,14 @@ export type ProposedChange =
   | { kind: 'delete'; policyId: string };
 
 const linkField = (objectType: LinkObjectType) =>
-  objectType === 'application' ? ('applicationPolicyId' as const) : ('servicePrincipalPolicyId' as const);
+  objectType === 'application'
+    ? ('applicationPolicyId' as const)
+    : ('servicePrincipalPolicyId' as const);
 
-function mapTargets(index: DirectoryIndex, change: (t: DirectoryTarget) => DirectoryTarget): DirectoryTarget[] {
+function mapTargets(
+  index: DirectoryIndex,
+  change: (t: DirectoryTarget) => DirectoryTarget,
+): DirectoryTarget[] {
   let changed = false;
   const targets = index.targets.map((t) => {
     const next = change(t);
@@ -39,7 +54,13 @@ function applyOne(index: DirectoryIndex, change: ProposedChange): DirectoryIndex
         ...index,
         policies: index.policies.map((p) =>
           p.id === change.policyId
-            ? { ...p, definition: buildDefinition({ base: p.definition, accessTokenLifetimeSeconds: change.accessTokenLifetimeSeconds }) }
+            ? {
+                ...p,
+                definition: buildDefinition({
+                  base: p.definition,
+                  accessTokenLifetimeSeconds: change.accessTokenLifetimeSeconds,
+                }),
+              }
             : p,
         ),
       };
@@ -50,7 +71,9 @@ function applyOne(index: DirectoryIndex, change: ProposedChange): DirectoryIndex
         ...index,
         targets: mapTargets(index, (t) => {
           const object = change.objectType === 'application' ? t.application : t.servicePrincipal;
-          return object?.id === change.objectId && t[field] !== change.policyId ? { ...t, [field]: change.policyId } : t;
+          return object?.id === change.objectId && t[field] !== change.policyId
+            ? { ...t, [field]: change.policyId }
+            : t;
         }),
       };
     }
@@ -72,7 +95,9 @@ function applyOne(index: DirectoryIndex, change: ProposedChange): DirectoryIndex
         ...index,
         policies: index.policies.map((p) => {
           const shouldBe = p.id === change.policyId;
-          return p.isOrganizationDefault === shouldBe ? p : { ...p, isOrganizationDefault: shouldBe };
+          return p.isOrganizationDefault === shouldBe
+            ? p
+            : { ...p, isOrganizationDefault: shouldBe };
         }),
       };
     case 'create':
@@ -82,10 +107,15 @@ function applyOne(index: DirectoryIndex, change: ProposedChange): DirectoryIndex
         policies: index.policies.filter((p) => p.id !== change.policyId),
         // Deleting a policy removes its links with it.
         targets: mapTargets(index, (t) => {
-          if (t.applicationPolicyId !== change.policyId && t.servicePrincipalPolicyId !== change.policyId) return t;
+          if (
+            t.applicationPolicyId !== change.policyId &&
+            t.servicePrincipalPolicyId !== change.policyId
+          )
+            return t;
           const next = { ...t };
           if (next.applicationPolicyId === change.policyId) delete next.applicationPolicyId;
-          if (next.servicePrincipalPolicyId === change.policyId) delete next.servicePrincipalPolicyId;
+          if (next.servicePrincipalPolicyId === change.policyId)
+            delete next.servicePrincipalPolicyId;
           return next;
         }),
       };
@@ -93,7 +123,10 @@ function applyOne(index: DirectoryIndex, change: ProposedChange): DirectoryIndex
 }
 
 /** Pure: the index as it would be after the change(s); the input is never modified. */
-export function applyChange(index: DirectoryIndex, change: ProposedChange | ProposedChange[]): DirectoryIndex {
+export function applyChange(
+  index: DirectoryIndex,
+  change: ProposedChange | ProposedChange[],
+): DirectoryIndex {
   const changes = Array.isArray(change) ? change : [change];
   return changes.reduce(applyOne, { policies: index.policies, targets: index.targets });
 }
@@ -158,17 +191,36 @@ export interface AuditSummary {
   policiesWithFindings: PolicyFacts[];
   /** Policies linked to nothing and not the organization default: they have no effect. */
   unlinkedPolicies: TokenLifetimePolicy[];
-  policiesLinkedToUnsupported: Array<{ policy: TokenLifetimePolicy; target: DirectoryTarget; reason: string }>;
-  organizationDefault: { policy?: TokenLifetimePolicy; governs: number; conflicting: TokenLifetimePolicy[] };
+  policiesLinkedToUnsupported: Array<{
+    policy: TokenLifetimePolicy;
+    target: DirectoryTarget;
+    reason: string;
+  }>;
+  organizationDefault: {
+    policy?: TokenLifetimePolicy;
+    governs: number;
+    conflicting: TokenLifetimePolicy[];
+  };
   /** Targets where the two precedence rules give different answers. */
   disagreements: number;
 }
 
-export function auditSummary(index: DirectoryIndex, rule: PrecedenceRuleId = DEFAULT_PRECEDENCE_RULE): AuditSummary {
+export function auditSummary(
+  index: DirectoryIndex,
+  rule: PrecedenceRuleId = DEFAULT_PRECEDENCE_RULE,
+): AuditSummary {
   const context = buildPolicyContext(index.policies);
   const resolved = resolveAll(index, rule, context);
-  const countsByClass = Object.fromEntries(AUDIT_CLASSES.map((c) => [c, 0])) as Record<AuditClass, number>;
-  const histogram = BUCKETS.map(({ label, minSeconds, maxSeconds }) => ({ label, minSeconds, maxSeconds, count: 0 }));
+  const countsByClass = Object.fromEntries(AUDIT_CLASSES.map((c) => [c, 0])) as Record<
+    AuditClass,
+    number
+  >;
+  const histogram = BUCKETS.map(({ label, minSeconds, maxSeconds }) => ({
+    label,
+    minSeconds,
+    maxSeconds,
+    count: 0,
+  }));
   const extended: AuditSummary['extended'] = [];
   const linked = new Set<string>();
   const policiesLinkedToUnsupported: AuditSummary['policiesLinkedToUnsupported'] = [];
@@ -186,12 +238,16 @@ export function auditSummary(index: DirectoryIndex, rule: PrecedenceRuleId = DEF
           policiesLinkedToUnsupported.push({
             policy: facts.policy,
             target,
-            reason: 'Managed identities are not supported by token lifetime policies; this link has no effect.',
+            reason:
+              'Managed identities are not supported by token lifetime policies; this link has no effect.',
           });
         }
       }
     }
-    if (target.application?.signInAudience === 'PersonalMicrosoftAccount' && target.applicationPolicyId) {
+    if (
+      target.application?.signInAudience === 'PersonalMicrosoftAccount' &&
+      target.applicationPolicyId
+    ) {
       const facts = context.factsById.get(target.applicationPolicyId);
       if (facts) {
         policiesLinkedToUnsupported.push({
@@ -203,21 +259,28 @@ export function auditSummary(index: DirectoryIndex, rule: PrecedenceRuleId = DEF
     }
     if (!effective) continue;
     countsByClass[effective.auditClass] += 1;
-    if (effective.auditClass === 'extended' || effective.auditClass === 'maximum') extended.push({ target, effective });
+    if (effective.auditClass === 'extended' || effective.auditClass === 'maximum')
+      extended.push({ target, effective });
     if (effective.source === 'organizationDefault') governs += 1;
     if (effective.rulesDisagree) disagreements += 1;
     const seconds = effective.seconds;
     const bucketIndex =
       seconds === null
         ? BUCKETS.findIndex((b) => b.builtIn)
-        : BUCKETS.findIndex((b) => !b.builtIn && seconds >= b.minSeconds && seconds <= b.maxSeconds);
+        : BUCKETS.findIndex(
+            (b) => !b.builtIn && seconds >= b.minSeconds && seconds <= b.maxSeconds,
+          );
     if (bucketIndex >= 0) histogram[bucketIndex].count += 1;
   }
 
   const live = index.policies.filter((p) => !p.deletedDateTime);
   return {
     countsByClass,
-    extended: extended.sort((a, b) => (b.effective.seconds ?? BUILT_IN_ACCESS_TOKEN_LIFETIME.maxSeconds) - (a.effective.seconds ?? 0)),
+    extended: extended.sort(
+      (a, b) =>
+        (b.effective.seconds ?? BUILT_IN_ACCESS_TOKEN_LIFETIME.maxSeconds) -
+        (a.effective.seconds ?? 0),
+    ),
     histogram,
     policiesWithFindings: [...context.factsById.values()].filter((f) => f.findings.length > 0),
     unlinkedPolicies: live.filter((p) => !p.isOrganizationDefault && !linked.has(p.id)),

@@ -8,7 +8,13 @@ import { BUILT_IN_ACCESS_TOKEN_LIFETIME, MAX_ACCESS_TOKEN_LIFETIME_SECONDS } fro
  */
 export type AuditClass = 'shortened' | 'built-in-default' | 'standard' | 'extended' | 'maximum';
 
-export const AUDIT_CLASSES: readonly AuditClass[] = ['shortened', 'built-in-default', 'standard', 'extended', 'maximum'];
+export const AUDIT_CLASSES: readonly AuditClass[] = [
+  'shortened',
+  'built-in-default',
+  'standard',
+  'extended',
+  'maximum',
+];
 
 export function classifyLifetime(e: { seconds: number | null }): AuditClass {
   if (e.seconds === null) return 'built-in-default';

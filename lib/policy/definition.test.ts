@@ -19,20 +19,27 @@ describe('parseDefinition', () => {
 
   it('reports each retired property and keeps the policy usable', () => {
     const parsed = parseDefinition(
-      def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '90.00:00:00', MaxAgeSessionMultiFactor: 'until-revoked' }),
+      def({
+        Version: 1,
+        AccessTokenLifetime: '02:00:00',
+        MaxInactiveTime: '90.00:00:00',
+        MaxAgeSessionMultiFactor: 'until-revoked',
+      }),
     );
     expect(parsed.retiredProperties).toEqual(['MaxInactiveTime', 'MaxAgeSessionMultiFactor']);
-    expect(parsed.findings.filter((f) => f.code === 'retired-property').map((f) => f.property)).toEqual([
-      'MaxInactiveTime',
-      'MaxAgeSessionMultiFactor',
-    ]);
+    expect(
+      parsed.findings.filter((f) => f.code === 'retired-property').map((f) => f.property),
+    ).toEqual(['MaxInactiveTime', 'MaxAgeSessionMultiFactor']);
     expect(parsed.usable).toBe(true);
   });
 
   it('reports a retired-only definition as missing AccessTokenLifetime', () => {
     const parsed = parseDefinition(def({ Version: 1, MaxInactiveTime: '90.00:00:00' }));
     expect(parsed.usable).toBe(false);
-    expect(codes(def({ Version: 1, MaxInactiveTime: '90.00:00:00' }))).toEqual(['retired-property', 'missing-access-token-lifetime']);
+    expect(codes(def({ Version: 1, MaxInactiveTime: '90.00:00:00' }))).toEqual([
+      'retired-property',
+      'missing-access-token-lifetime',
+    ]);
   });
 
   it('reports malformed JSON without throwing', () => {
@@ -53,11 +60,14 @@ describe('parseDefinition', () => {
     expect(parsed.accessTokenLifetimeSeconds).toBe(7200);
   });
 
-  it.each([null, undefined, 42, { TokenLifetimePolicy: {} }, []])('reports a non-array or empty definition %j', (value) => {
-    const parsed = parseDefinition(value);
-    expect(parsed.usable).toBe(false);
-    expect(parsed.findings[0].code).toBe('empty-definition');
-  });
+  it.each([null, undefined, 42, { TokenLifetimePolicy: {} }, []])(
+    'reports a non-array or empty definition %j',
+    (value) => {
+      const parsed = parseDefinition(value);
+      expect(parsed.usable).toBe(false);
+      expect(parsed.findings[0].code).toBe('empty-definition');
+    },
+  );
 
   it('reports an object without TokenLifetimePolicy', () => {
     expect(codes(['{"Something":{}}'])).toEqual(['not-a-policy-object']);
@@ -66,14 +76,21 @@ describe('parseDefinition', () => {
 
   it('reports out-of-range, non-canonical and invalid lifetimes', () => {
     expect(codes(def({ Version: 1, AccessTokenLifetime: '00:05:00' }))).toEqual(['out-of-range']);
-    expect(codes(def({ Version: 1, AccessTokenLifetime: '00:90:00' }))).toEqual(['non-canonical-timespan']);
+    expect(codes(def({ Version: 1, AccessTokenLifetime: '00:90:00' }))).toEqual([
+      'non-canonical-timespan',
+    ]);
     expect(codes(def({ Version: 1, AccessTokenLifetime: 'abc' }))).toEqual(['invalid-timespan']);
     expect(codes(def({ Version: 1, AccessTokenLifetime: 3600 }))).toEqual(['invalid-timespan']);
-    expect(parseDefinition(def({ Version: 1, AccessTokenLifetime: '1.00:00:01' }))).toMatchObject({ usable: false, accessTokenLifetimeSeconds: 86401 });
+    expect(parseDefinition(def({ Version: 1, AccessTokenLifetime: '1.00:00:01' }))).toMatchObject({
+      usable: false,
+      accessTokenLifetimeSeconds: 86401,
+    });
   });
 
   it('keeps unknown properties', () => {
-    const parsed = parseDefinition(def({ Version: 1, AccessTokenLifetime: '02:00:00', Custom: { a: 1 } }));
+    const parsed = parseDefinition(
+      def({ Version: 1, AccessTokenLifetime: '02:00:00', Custom: { a: 1 } }),
+    );
     expect(parsed.properties.Custom).toEqual({ a: 1 });
   });
 });
@@ -86,28 +103,56 @@ describe('buildDefinition', () => {
   });
 
   it('keeps unknown and retired properties from the base unless asked to drop retired ones', () => {
-    const base = def({ Version: 3, AccessTokenLifetime: '00:90:00', MaxInactiveTime: '1.00:00:00', Custom: 'x' });
+    const base = def({
+      Version: 3,
+      AccessTokenLifetime: '00:90:00',
+      MaxInactiveTime: '1.00:00:00',
+      Custom: 'x',
+    });
     const kept = JSON.parse(buildDefinition({ base, accessTokenLifetimeSeconds: 86400 })[0]);
-    expect(kept).toEqual({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '1.00:00:00', MaxInactiveTime: '1.00:00:00', Custom: 'x' } });
-    const cleaned = JSON.parse(buildDefinition({ base, accessTokenLifetimeSeconds: 7200, removeRetiredProperties: true })[0]);
-    expect(cleaned).toEqual({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '02:00:00', Custom: 'x' } });
+    expect(kept).toEqual({
+      TokenLifetimePolicy: {
+        Version: 1,
+        AccessTokenLifetime: '1.00:00:00',
+        MaxInactiveTime: '1.00:00:00',
+        Custom: 'x',
+      },
+    });
+    const cleaned = JSON.parse(
+      buildDefinition({ base, accessTokenLifetimeSeconds: 7200, removeRetiredProperties: true })[0],
+    );
+    expect(cleaned).toEqual({
+      TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '02:00:00', Custom: 'x' },
+    });
   });
 
   it('refuses an out-of-range lifetime', () => {
-    expect(() => buildDefinition({ accessTokenLifetimeSeconds: 599 })).toThrow(/minimum is 10 minutes/);
+    expect(() => buildDefinition({ accessTokenLifetimeSeconds: 599 })).toThrow(
+      /minimum is 10 minutes/,
+    );
   });
 
   it('round-trips through parseDefinition', () => {
-    expect(parseDefinition(buildDefinition({ accessTokenLifetimeSeconds: 18000 }))).toMatchObject({ usable: true, findings: [], accessTokenLifetime: '05:00:00' });
+    expect(parseDefinition(buildDefinition({ accessTokenLifetimeSeconds: 18000 }))).toMatchObject({
+      usable: true,
+      findings: [],
+      accessTokenLifetime: '05:00:00',
+    });
   });
 });
 
 describe('checkDefinitionForWrite', () => {
   it('accepts a valid definition', () => {
-    expect(checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '02:00:00' }))).toMatchObject({ ok: true });
+    expect(
+      checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '02:00:00' })),
+    ).toMatchObject({ ok: true });
   });
   it('accepts retired properties (Graph stores them, Entra ignores them)', () => {
-    expect(checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '1.00:00:00' })).ok).toBe(true);
+    expect(
+      checkDefinitionForWrite(
+        def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '1.00:00:00' }),
+      ).ok,
+    ).toBe(true);
   });
   it.each([
     ['a string', '{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"02:00:00"}}'],

@@ -31,7 +31,8 @@ export interface ParsedDefinition {
   usable: boolean;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function emptyParsed(findings: Finding[]): ParsedDefinition {
   return {
@@ -53,12 +54,20 @@ export function parseDefinition(definition: unknown): ParsedDefinition {
   else if (Array.isArray(definition)) strings = definition;
   else {
     return emptyParsed([
-      { code: 'empty-definition', severity: 'error', message: 'The policy has no definition, so it sets no lifetime.' },
+      {
+        code: 'empty-definition',
+        severity: 'error',
+        message: 'The policy has no definition, so it sets no lifetime.',
+      },
     ]);
   }
   if (strings.length === 0) {
     return emptyParsed([
-      { code: 'empty-definition', severity: 'error', message: 'The definition is empty, so the policy sets no lifetime.' },
+      {
+        code: 'empty-definition',
+        severity: 'error',
+        message: 'The definition is empty, so the policy sets no lifetime.',
+      },
     ]);
   }
   if (strings.length > 1) {
@@ -72,7 +81,11 @@ export function parseDefinition(definition: unknown): ParsedDefinition {
   if (typeof first !== 'string') {
     return emptyParsed([
       ...findings,
-      { code: 'malformed-json', severity: 'error', message: 'The definition is not text, so the policy sets no lifetime.' },
+      {
+        code: 'malformed-json',
+        severity: 'error',
+        message: 'The definition is not text, so the policy sets no lifetime.',
+      },
     ]);
   }
   let json: unknown;
@@ -81,14 +94,24 @@ export function parseDefinition(definition: unknown): ParsedDefinition {
   } catch {
     return emptyParsed([
       ...findings,
-      { code: 'malformed-json', severity: 'error', message: 'The definition is not valid JSON, so the policy sets no lifetime. Re-enter the lifetime to repair it.' },
+      {
+        code: 'malformed-json',
+        severity: 'error',
+        message:
+          'The definition is not valid JSON, so the policy sets no lifetime. Re-enter the lifetime to repair it.',
+      },
     ]);
   }
   const policyObject = isRecord(json) ? json.TokenLifetimePolicy : undefined;
   if (!isRecord(policyObject)) {
     return emptyParsed([
       ...findings,
-      { code: 'not-a-policy-object', severity: 'error', message: 'The definition has no "TokenLifetimePolicy" object, so the policy sets no lifetime.' },
+      {
+        code: 'not-a-policy-object',
+        severity: 'error',
+        message:
+          'The definition has no "TokenLifetimePolicy" object, so the policy sets no lifetime.',
+      },
     ]);
   }
   const properties: Record<string, unknown> = { ...policyObject };
@@ -141,7 +164,12 @@ export function parseDefinition(definition: unknown): ParsedDefinition {
   }
   const parsed = parseTimeSpan(raw);
   if (!parsed.ok) {
-    findings.push({ code: 'invalid-timespan', severity: 'error', property: 'AccessTokenLifetime', message: `AccessTokenLifetime: ${parsed.error}` });
+    findings.push({
+      code: 'invalid-timespan',
+      severity: 'error',
+      property: 'AccessTokenLifetime',
+      message: `AccessTokenLifetime: ${parsed.error}`,
+    });
     return result;
   }
   for (const f of parsed.findings) findings.push({ ...f, property: 'AccessTokenLifetime' });
@@ -149,7 +177,12 @@ export function parseDefinition(definition: unknown): ParsedDefinition {
   result.accessTokenLifetime = parsed.canonical;
   const valid = validateAccessTokenLifetime(parsed.seconds);
   if (!valid.ok) {
-    findings.push({ code: 'out-of-range', severity: 'error', property: 'AccessTokenLifetime', message: `AccessTokenLifetime: ${valid.error}` });
+    findings.push({
+      code: 'out-of-range',
+      severity: 'error',
+      property: 'AccessTokenLifetime',
+      message: `AccessTokenLifetime: ${valid.error}`,
+    });
     return result;
   }
   result.usable = true;
@@ -171,26 +204,33 @@ export function buildDefinition(options: {
   properties.AccessTokenLifetime = formatTimeSpan(options.accessTokenLifetimeSeconds);
   for (const [key, value] of Object.entries(base)) {
     if (key === 'Version' || key === 'AccessTokenLifetime') continue;
-    if (options.removeRetiredProperties && (RETIRED_PROPERTIES as readonly string[]).includes(key)) continue;
+    if (options.removeRetiredProperties && (RETIRED_PROPERTIES as readonly string[]).includes(key))
+      continue;
     properties[key] = value;
   }
   return [JSON.stringify({ TokenLifetimePolicy: properties })];
 }
 
-
 /** What Graph answers 400 for ("Property definition has an invalid value"). */
 export function checkDefinitionForWrite(
   definition: unknown,
 ): { ok: true; parsed: ParsedDefinition } | { ok: false; error: string } {
-  if (!Array.isArray(definition)) return { ok: false, error: 'definition must be a collection of strings.' };
-  if (definition.length !== 1) return { ok: false, error: `definition must hold exactly one string; it holds ${definition.length}.` };
+  if (!Array.isArray(definition))
+    return { ok: false, error: 'definition must be a collection of strings.' };
+  if (definition.length !== 1)
+    return {
+      ok: false,
+      error: `definition must hold exactly one string; it holds ${definition.length}.`,
+    };
   const text: unknown = definition[0];
-  if (typeof text !== 'string') return { ok: false, error: 'definition must be a collection of strings.' };
+  if (typeof text !== 'string')
+    return { ok: false, error: 'definition must be a collection of strings.' };
   if (new TextEncoder().encode(text).length > MAX_DEFINITION_BYTES) {
     return { ok: false, error: `definition is larger than ${MAX_DEFINITION_BYTES} bytes.` };
   }
   const parsed = parseDefinition(definition);
   const blocking = parsed.findings.find((f) => f.severity === 'error');
-  if (blocking || !parsed.usable) return { ok: false, error: blocking?.message ?? 'AccessTokenLifetime is not usable.' };
+  if (blocking || !parsed.usable)
+    return { ok: false, error: blocking?.message ?? 'AccessTokenLifetime is not usable.' };
   return { ok: true, parsed };
 }

@@ -20,6 +20,8 @@ describe('formatLifetime', () => {
     expect(formatLifetime({ seconds: 7200, minSeconds: 7200, maxSeconds: 7200 })).toBe('2 h');
   });
   it('shows the built-in range', () => {
-    expect(formatLifetime({ seconds: null, minSeconds: 3600, maxSeconds: 5400 })).toBe('60–90 min (built-in)');
+    expect(formatLifetime({ seconds: null, minSeconds: 3600, maxSeconds: 5400 })).toBe(
+      '60–90 min (built-in)',
+    );
   });
 });

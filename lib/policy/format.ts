@@ -15,7 +15,11 @@ export function formatDuration(seconds: number): string {
   return (seconds < 0 ? '-' : '') + parts.join(' ');
 }
 
-export function formatLifetime(e: { seconds: number | null; minSeconds: number; maxSeconds: number }): string {
+export function formatLifetime(e: {
+  seconds: number | null;
+  minSeconds: number;
+  maxSeconds: number;
+}): string {
   if (e.seconds !== null) return formatDuration(e.seconds);
   return `${Math.round(e.minSeconds / 60)}–${Math.round(e.maxSeconds / 60)} min (built-in)`;
 }

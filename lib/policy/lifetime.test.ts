@@ -8,7 +8,10 @@ describe('validateAccessTokenLifetime', () => {
   });
   it('refuses just outside the bounds and suggests the nearest valid value', () => {
     expect(validateAccessTokenLifetime(599)).toMatchObject({ ok: false, nearestValidSeconds: 600 });
-    expect(validateAccessTokenLifetime(86401)).toMatchObject({ ok: false, nearestValidSeconds: 86400 });
+    expect(validateAccessTokenLifetime(86401)).toMatchObject({
+      ok: false,
+      nearestValidSeconds: 86400,
+    });
   });
   it('refuses NaN', () => {
     expect(validateAccessTokenLifetime(Number.NaN).ok).toBe(false);
@@ -19,7 +22,8 @@ describe('checkAccessTokenLifetime', () => {
   it('names the minimum for 00:05:00', () => {
     expect(checkAccessTokenLifetime('00:05:00')).toEqual({
       ok: false,
-      error: '5 min is too short: the minimum is 10 minutes (00:10:00). Allowed range: 10 minutes to 1 day.',
+      error:
+        '5 min is too short: the minimum is 10 minutes (00:10:00). Allowed range: 10 minutes to 1 day.',
       nearestValidSeconds: 600,
       nearestValidCanonical: '00:10:00',
     });
@@ -27,7 +31,8 @@ describe('checkAccessTokenLifetime', () => {
   it('names the maximum for 1.00:00:01', () => {
     expect(checkAccessTokenLifetime('1.00:00:01')).toEqual({
       ok: false,
-      error: '1 day 1 s is too long: the maximum is 1 day (1.00:00:00). Allowed range: 10 minutes to 1 day.',
+      error:
+        '1 day 1 s is too long: the maximum is 1 day (1.00:00:00). Allowed range: 10 minutes to 1 day.',
       nearestValidSeconds: 86400,
       nearestValidCanonical: '1.00:00:00',
     });
@@ -43,7 +48,10 @@ describe('checkAccessTokenLifetime', () => {
     expect(checkAccessTokenLifetime(text)).toMatchObject({ ok: true, seconds });
   });
   it('refuses 00:09:59 with the minimum', () => {
-    expect(checkAccessTokenLifetime('00:09:59')).toMatchObject({ ok: false, nearestValidCanonical: '00:10:00' });
+    expect(checkAccessTokenLifetime('00:09:59')).toMatchObject({
+      ok: false,
+      nearestValidCanonical: '00:10:00',
+    });
   });
   it('passes parse errors through without a suggestion', () => {
     const result = checkAccessTokenLifetime('abc');

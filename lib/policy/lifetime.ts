@@ -6,7 +6,11 @@ import type { Finding } from './types';
 export const MIN_ACCESS_TOKEN_LIFETIME_SECONDS = 600;
 export const MAX_ACCESS_TOKEN_LIFETIME_SECONDS = 86400;
 /** Built-in access token lifetime when no policy applies: random 60–90 min, 75 on average. */
-export const BUILT_IN_ACCESS_TOKEN_LIFETIME = { minSeconds: 3600, maxSeconds: 5400, averageSeconds: 4500 } as const;
+export const BUILT_IN_ACCESS_TOKEN_LIFETIME = {
+  minSeconds: 3600,
+  maxSeconds: 5400,
+  averageSeconds: 4500,
+} as const;
 export const BUILT_IN_ID_TOKEN_LIFETIME_SECONDS = 3600;
 /** Clients that negotiate Continuous Access Evaluation can receive tokens of up to 28 h. */
 export const CAE_MAX_LIFETIME_SECONDS = 28 * 3600;
@@ -15,7 +19,11 @@ export function validateAccessTokenLifetime(
   seconds: number,
 ): { ok: true } | { ok: false; error: string; nearestValidSeconds: number } {
   if (!Number.isFinite(seconds)) {
-    return { ok: false, error: 'The lifetime is not a number.', nearestValidSeconds: MIN_ACCESS_TOKEN_LIFETIME_SECONDS };
+    return {
+      ok: false,
+      error: 'The lifetime is not a number.',
+      nearestValidSeconds: MIN_ACCESS_TOKEN_LIFETIME_SECONDS,
+    };
   }
   if (seconds < MIN_ACCESS_TOKEN_LIFETIME_SECONDS) {
     return {

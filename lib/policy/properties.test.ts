@@ -1,10 +1,18 @@
 // Property-based checks over the whole valid range (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAccessTokenLifetime, MAX_ACCESS_TOKEN_LIFETIME_SECONDS, MIN_ACCESS_TOKEN_LIFETIME_SECONDS, validateAccessTokenLifetime } from './lifetime';
+import {
+  checkAccessTokenLifetime,
+  MAX_ACCESS_TOKEN_LIFETIME_SECONDS,
+  MIN_ACCESS_TOKEN_LIFETIME_SECONDS,
+  validateAccessTokenLifetime,
+} from './lifetime';
 import { formatTimeSpan, parseTimeSpan } from './timespan';
 
-const validSeconds = fc.integer({ min: MIN_ACCESS_TOKEN_LIFETIME_SECONDS, max: MAX_ACCESS_TOKEN_LIFETIME_SECONDS });
+const validSeconds = fc.integer({
+  min: MIN_ACCESS_TOKEN_LIFETIME_SECONDS,
+  max: MAX_ACCESS_TOKEN_LIFETIME_SECONDS,
+});
 
 describe('TimeSpan properties', () => {
   it('format∘parse is the identity on canonical values', () => {
@@ -32,11 +40,16 @@ describe('TimeSpan properties', () => {
 
   it('the doc-style form hh:mm:ss with overflowing minutes reads as the same duration', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 59 }), (h, m, s) => {
-        const pad = (n: number) => String(n).padStart(2, '0');
-        const parsed = parseTimeSpan(`${pad(h)}:${pad(m)}:${pad(s)}`);
-        expect(parsed.ok && parsed.seconds).toBe(h * 3600 + m * 60 + s);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 59 }),
+        (h, m, s) => {
+          const pad = (n: number) => String(n).padStart(2, '0');
+          const parsed = parseTimeSpan(`${pad(h)}:${pad(m)}:${pad(s)}`);
+          expect(parsed.ok && parsed.seconds).toBe(h * 3600 + m * 60 + s);
+        },
+      ),
     );
   });
 });
@@ -65,11 +78,16 @@ describe('validation properties', () => {
       fc.property(fc.integer({ min: 0, max: 10 * 86400 }), (seconds) => {
         const result = validateAccessTokenLifetime(seconds);
         if (!result.ok) {
-          expect(result.nearestValidSeconds).toBeGreaterThanOrEqual(MIN_ACCESS_TOKEN_LIFETIME_SECONDS);
+          expect(result.nearestValidSeconds).toBeGreaterThanOrEqual(
+            MIN_ACCESS_TOKEN_LIFETIME_SECONDS,
+          );
           expect(result.nearestValidSeconds).toBeLessThanOrEqual(MAX_ACCESS_TOKEN_LIFETIME_SECONDS);
           expect(validateAccessTokenLifetime(result.nearestValidSeconds).ok).toBe(true);
         } else {
-          expect(seconds >= MIN_ACCESS_TOKEN_LIFETIME_SECONDS && seconds <= MAX_ACCESS_TOKEN_LIFETIME_SECONDS).toBe(true);
+          expect(
+            seconds >= MIN_ACCESS_TOKEN_LIFETIME_SECONDS &&
+              seconds <= MAX_ACCESS_TOKEN_LIFETIME_SECONDS,
+          ).toBe(true);
         }
       }),
       { numRuns: 2000 },

@@ -1,23 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { buildPolicyContext, issuedAccessTokenLifetimeSeconds, PRECEDENCE_RULES, resolveAll, resolveEffectiveLifetime } from './resolve';
+import {
+  buildPolicyContext,
+  issuedAccessTokenLifetimeSeconds,
+  PRECEDENCE_RULES,
+  resolveAll,
+  resolveEffectiveLifetime,
+} from './resolve';
 import { makePolicy, makeTarget } from './test-fixtures';
 import type { LinkSource, PrecedenceRuleId, TokenLifetimePolicy } from './types';
 
 const SP = makePolicy('p-sp', 4 * 3600, { displayName: 'Four hours' });
 const ORG = makePolicy('p-org', 8 * 3600, { displayName: 'Eight hours' });
 const APP = makePolicy('p-app', 2 * 3600, { displayName: 'Two hours' });
-const SECONDS: Record<LinkSource, number | null> = { servicePrincipal: 4 * 3600, organizationDefault: 8 * 3600, application: 2 * 3600, builtIn: null };
+const SECONDS: Record<LinkSource, number | null> = {
+  servicePrincipal: 4 * 3600,
+  organizationDefault: 8 * 3600,
+  application: 2 * 3600,
+  builtIn: null,
+};
 
 function setup(sp: boolean, org: boolean, app: boolean) {
   const policies: TokenLifetimePolicy[] = [SP, { ...ORG, isOrganizationDefault: org }, APP];
-  const target = makeTarget('a1', { servicePrincipalPolicyId: sp ? SP.id : undefined, applicationPolicyId: app ? APP.id : undefined });
+  const target = makeTarget('a1', {
+    servicePrincipalPolicyId: sp ? SP.id : undefined,
+    applicationPolicyId: app ? APP.id : undefined,
+  });
   return { target, context: buildPolicyContext(policies) };
 }
 
 const combos: Array<[boolean, boolean, boolean]> = [];
-for (const sp of [false, true]) for (const org of [false, true]) for (const app of [false, true]) combos.push([sp, org, app]);
+for (const sp of [false, true])
+  for (const org of [false, true]) for (const app of [false, true]) combos.push([sp, org, app]);
 
-function expectedWinner(rule: PrecedenceRuleId, sp: boolean, org: boolean, app: boolean): LinkSource {
+function expectedWinner(
+  rule: PrecedenceRuleId,
+  sp: boolean,
+  org: boolean,
+  app: boolean,
+): LinkSource {
   if (rule === 'graph-reference' && sp) return 'servicePrincipal';
   if (org) return 'organizationDefault';
   if (app) return 'application';
@@ -34,14 +54,26 @@ describe.each(['graph-reference', 'current-article'] as const)('precedence rule 
     expect(e.seconds).toBe(SECONDS[winner]);
     expect(e.minSeconds).toBe(SECONDS[winner] ?? 3600);
     expect(e.maxSeconds).toBe(SECONDS[winner] ?? 5400);
-    expect(e.steps.map((s) => s.source).sort()).toEqual(['application', 'builtIn', 'organizationDefault', 'servicePrincipal']);
+    expect(e.steps.map((s) => s.source).sort()).toEqual([
+      'application',
+      'builtIn',
+      'organizationDefault',
+      'servicePrincipal',
+    ]);
     expect(e.steps.filter((s) => s.outcome === 'won').map((s) => s.source)).toEqual([winner]);
-    expect(e.steps.find((s) => s.source === 'application')?.outcome).toBe(!app ? 'absent' : winner === 'application' ? 'won' : 'outranked');
+    expect(e.steps.find((s) => s.source === 'application')?.outcome).toBe(
+      !app ? 'absent' : winner === 'application' ? 'won' : 'outranked',
+    );
     const spStep = e.steps.find((s) => s.source === 'servicePrincipal');
     expect(spStep?.outcome).toBe(!sp ? 'absent' : rule === 'current-article' ? 'ignored' : 'won');
     // With three distinct lifetimes the rules differ exactly when an SP link exists and would win.
     expect(e.rulesDisagree).toBe(sp);
-    const other = expectedWinner(rule === 'graph-reference' ? 'current-article' : 'graph-reference', sp, org, app);
+    const other = expectedWinner(
+      rule === 'graph-reference' ? 'current-article' : 'graph-reference',
+      sp,
+      org,
+      app,
+    );
     expect(e.otherRule).toMatchObject({ source: other, seconds: SECONDS[other] });
     for (const step of e.steps) expect(step.reason.length).toBeGreaterThan(10);
   });
@@ -50,29 +82,52 @@ describe.each(['graph-reference', 'current-article'] as const)('precedence rule 
 describe('resolveEffectiveLifetime', () => {
   it('names the rules in plain words', () => {
     expect(PRECEDENCE_RULES['graph-reference'].name).toBe('Graph reference & 2016 announcement');
-    expect(PRECEDENCE_RULES['current-article'].order).toEqual(['organizationDefault', 'application', 'builtIn']);
+    expect(PRECEDENCE_RULES['current-article'].order).toEqual([
+      'organizationDefault',
+      'application',
+      'builtIn',
+    ]);
   });
 
   it('gives the built-in range and the policy id that won', () => {
     const { target, context } = setup(false, false, true);
-    expect(resolveEffectiveLifetime(target, context)).toMatchObject({ policyId: 'p-app', policyDisplayName: 'Two hours', auditClass: 'extended' });
+    expect(resolveEffectiveLifetime(target, context)).toMatchObject({
+      policyId: 'p-app',
+      policyDisplayName: 'Two hours',
+      auditClass: 'extended',
+    });
     const none = resolveEffectiveLifetime(makeTarget('b'), context);
-    expect(none).toMatchObject({ seconds: null, minSeconds: 3600, maxSeconds: 5400, source: 'builtIn', auditClass: 'built-in-default' });
+    expect(none).toMatchObject({
+      seconds: null,
+      minSeconds: 3600,
+      maxSeconds: 5400,
+      source: 'builtIn',
+      auditClass: 'built-in-default',
+    });
     expect(none.policyId).toBeUndefined();
   });
 
   it('does not flag disagreement when the SP link is the org default policy itself', () => {
     const context = buildPolicyContext([{ ...ORG, isOrganizationDefault: true }]);
-    const e = resolveEffectiveLifetime(makeTarget('c', { servicePrincipalPolicyId: ORG.id }), context);
+    const e = resolveEffectiveLifetime(
+      makeTarget('c', { servicePrincipalPolicyId: ORG.id }),
+      context,
+    );
     expect(e.source).toBe('servicePrincipal');
     expect(e.otherRule.source).toBe('organizationDefault');
     expect(e.rulesDisagree).toBe(false);
   });
 
   it('ignores a policy with an unusable definition and says why, falling to the next candidate', () => {
-    const broken: TokenLifetimePolicy = { ...makePolicy('p-broken', 3600), definition: ['{not json'] };
+    const broken: TokenLifetimePolicy = {
+      ...makePolicy('p-broken', 3600),
+      definition: ['{not json'],
+    };
     const context = buildPolicyContext([broken, APP]);
-    const e = resolveEffectiveLifetime(makeTarget('d', { servicePrincipalPolicyId: 'p-broken', applicationPolicyId: APP.id }), context);
+    const e = resolveEffectiveLifetime(
+      makeTarget('d', { servicePrincipalPolicyId: 'p-broken', applicationPolicyId: APP.id }),
+      context,
+    );
     expect(e.source).toBe('application');
     const step = e.steps.find((s) => s.source === 'servicePrincipal');
     expect(step).toMatchObject({ outcome: 'ignored', present: true, policyId: 'p-broken' });
@@ -90,7 +145,12 @@ describe('resolveEffectiveLifetime', () => {
     const context = buildPolicyContext([SP, { ...ORG, isOrganizationDefault: true }]);
     const target = makeTarget('mi', {
       application: undefined,
-      servicePrincipal: { id: 'sp-mi', appId: 'mi', displayName: 'vm identity', servicePrincipalType: 'ManagedIdentity' },
+      servicePrincipal: {
+        id: 'sp-mi',
+        appId: 'mi',
+        displayName: 'vm identity',
+        servicePrincipalType: 'ManagedIdentity',
+      },
       servicePrincipalPolicyId: SP.id,
     });
     for (const rule of ['graph-reference', 'current-article'] as const) {
@@ -131,17 +191,25 @@ describe('resolveEffectiveLifetime', () => {
     const context = buildPolicyContext([APP]);
     const target = makeTarget('cli', { applicationPolicyId: APP.id });
     target.application = { ...target.application!, exposesApi: false };
-    expect(resolveEffectiveLifetime(target, context).caveats.map((c) => c.code)).toContain('lifetime-follows-resource');
+    expect(resolveEffectiveLifetime(target, context).caveats.map((c) => c.code)).toContain(
+      'lifetime-follows-resource',
+    );
   });
 
   it('keeps the first of several organization defaults and reports the conflict', () => {
-    const context = buildPolicyContext([{ ...ORG, isOrganizationDefault: true }, { ...APP, isOrganizationDefault: true }]);
+    const context = buildPolicyContext([
+      { ...ORG, isOrganizationDefault: true },
+      { ...APP, isOrganizationDefault: true },
+    ]);
     expect(context.organizationDefault?.policy.id).toBe('p-org');
     expect(context.findings.map((f) => f.code)).toEqual(['multiple-organization-defaults']);
   });
 
   it('resolves every target of an index by appId', () => {
-    const map = resolveAll({ policies: [APP], targets: [makeTarget('x', { applicationPolicyId: APP.id }), makeTarget('y')] });
+    const map = resolveAll({
+      policies: [APP],
+      targets: [makeTarget('x', { applicationPolicyId: APP.id }), makeTarget('y')],
+    });
     expect(map.get('x')?.seconds).toBe(7200);
     expect(map.get('y')?.seconds).toBeNull();
   });
@@ -150,18 +218,12 @@ describe('resolveEffectiveLifetime', () => {
 describe('explanation steps', () => {
   it('are listed in the rule order, unnamed sources before the built-in default', () => {
     const { target, context } = setup(true, true, true);
-    expect(resolveEffectiveLifetime(target, context, 'graph-reference').steps.map((s) => s.source)).toEqual([
-      'servicePrincipal',
-      'organizationDefault',
-      'application',
-      'builtIn',
-    ]);
-    expect(resolveEffectiveLifetime(target, context, 'current-article').steps.map((s) => s.source)).toEqual([
-      'organizationDefault',
-      'application',
-      'servicePrincipal',
-      'builtIn',
-    ]);
+    expect(
+      resolveEffectiveLifetime(target, context, 'graph-reference').steps.map((s) => s.source),
+    ).toEqual(['servicePrincipal', 'organizationDefault', 'application', 'builtIn']);
+    expect(
+      resolveEffectiveLifetime(target, context, 'current-article').steps.map((s) => s.source),
+    ).toEqual(['organizationDefault', 'application', 'servicePrincipal', 'builtIn']);
   });
 
   it('survive spread and JSON (they are built lazily) and are built once', () => {
@@ -170,7 +232,12 @@ describe('explanation steps', () => {
     expect(e.steps).toBe(e.steps);
     expect({ ...e }.steps).toHaveLength(4);
     const json = JSON.parse(JSON.stringify(e));
-    expect(json.steps[0]).toMatchObject({ source: 'servicePrincipal', outcome: 'won', policyId: 'p-sp', seconds: 14400 });
+    expect(json.steps[0]).toMatchObject({
+      source: 'servicePrincipal',
+      outcome: 'won',
+      policyId: 'p-sp',
+      seconds: 14400,
+    });
     expect(json.steps[0].reason).toMatch(/"Four hours" sets 4 h/);
     expect(json.steps[2]).toMatchObject({ source: 'application', outcome: 'outranked' });
   });
@@ -187,7 +254,11 @@ describe('explanation steps', () => {
 describe('issuedAccessTokenLifetimeSeconds', () => {
   const context = buildPolicyContext([APP]);
   it('uses the policy lifetime', () => {
-    expect(issuedAccessTokenLifetimeSeconds(resolveEffectiveLifetime(makeTarget('x', { applicationPolicyId: APP.id }), context))).toBe(7200);
+    expect(
+      issuedAccessTokenLifetimeSeconds(
+        resolveEffectiveLifetime(makeTarget('x', { applicationPolicyId: APP.id }), context),
+      ),
+    ).toBe(7200);
   });
   it('draws a whole number within 60–90 min for the built-in default', () => {
     const builtIn = resolveEffectiveLifetime(makeTarget('y'), context);

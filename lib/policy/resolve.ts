@@ -4,7 +4,12 @@ import { classifyLifetime, type AuditClass } from './classify';
 import { formatDuration } from './format';
 import { BUILT_IN_ACCESS_TOKEN_LIFETIME, CAE_MAX_LIFETIME_SECONDS } from './lifetime';
 import { describePolicy, type PolicyFacts } from './policy';
-import { isManagedIdentity, isMicrosoftFirstParty, looksClientOnly, SHAREPOINT_APP_ID } from './rules';
+import {
+  isManagedIdentity,
+  isMicrosoftFirstParty,
+  looksClientOnly,
+  SHAREPOINT_APP_ID,
+} from './rules';
 import type {
   DirectoryIndex,
   DirectoryTarget,
@@ -126,7 +131,9 @@ export function buildPolicyContext(policies: readonly TokenLifetimePolicy[]): Po
       severity: 'error',
       message: `${claims.length} policies claim to be the organization default (${claims
         .map((c) => `"${c.policy.displayName}"`)
-        .join(', ')}); only one may be. "${claims[0].policy.displayName}" is assumed; clear the others.`,
+        .join(
+          ', ',
+        )}); only one may be. "${claims[0].policy.displayName}" is assumed; clear the others.`,
     });
   }
   return {
@@ -182,11 +189,13 @@ interface Candidate {
 const CAVEATS: Record<CaveatCode, Caveat> = {
   'managed-identity-unsupported': {
     code: 'managed-identity-unsupported',
-    message: 'Managed identities are not supported by token lifetime policies: any policy is ignored and the built-in default applies.',
+    message:
+      'Managed identities are not supported by token lifetime policies: any policy is ignored and the built-in default applies.',
   },
   'sharepoint-desktop-mobile-only': {
     code: 'sharepoint-desktop-mobile-only',
-    message: 'For SharePoint Online and OneDrive a policy applies to desktop and mobile clients only, not to browser sessions.',
+    message:
+      'For SharePoint Online and OneDrive a policy applies to desktop and mobile clients only, not to browser sessions.',
   },
   'cae-up-to-28h': {
     code: 'cae-up-to-28h',
@@ -194,7 +203,8 @@ const CAVEATS: Record<CaveatCode, Caveat> = {
   },
   'client-credentials-no-refresh': {
     code: 'client-credentials-no-refresh',
-    message: 'Scripts and daemons using client credentials get no refresh token: they must request a new token before this lifetime ends.',
+    message:
+      'Scripts and daemons using client credentials get no refresh token: they must request a new token before this lifetime ends.',
   },
   'lifetime-follows-resource': {
     code: 'lifetime-follows-resource',
@@ -203,13 +213,15 @@ const CAVEATS: Record<CaveatCode, Caveat> = {
   },
   'disabled-service-principal': {
     code: 'disabled-service-principal',
-    message: 'The service principal is disabled: no tokens are issued for it until it is enabled again.',
+    message:
+      'The service principal is disabled: no tokens are issued for it until it is enabled again.',
   },
 };
 for (const caveat of Object.values(CAVEATS)) Object.freeze(caveat);
 
 /** Why a candidate did not win, or that it did; turned into words only when steps are read. */
-type CandidateStatus = 'absent' | 'not-found' | 'managed-identity' | 'not-named' | 'unusable' | 'outranked' | 'won';
+type CandidateStatus =
+  'absent' | 'not-found' | 'managed-identity' | 'not-named' | 'unusable' | 'outranked' | 'won';
 
 interface Judged {
   candidate: Candidate;
@@ -238,7 +250,11 @@ const EVALUATION_ORDER: Record<PrecedenceRuleId, Array<Exclude<LinkSource, 'buil
   'current-article': ['organizationDefault', 'application', 'servicePrincipal'],
 };
 
-function judge(rule: PrecedenceRuleId, candidates: Candidate[], managedIdentity: boolean): { judged: Judged[]; winner?: Candidate } {
+function judge(
+  rule: PrecedenceRuleId,
+  candidates: Candidate[],
+  managedIdentity: boolean,
+): { judged: Judged[]; winner?: Candidate } {
   const named = PRECEDENCE_RULES[rule].order;
   const judged: Judged[] = [];
   let winner: Candidate | undefined;
@@ -259,7 +275,12 @@ function judge(rule: PrecedenceRuleId, candidates: Candidate[], managedIdentity:
   return { judged, winner };
 }
 
-function explain(rule: PrecedenceRuleId, judged: Judged[], winner: Candidate | undefined, managedIdentity: boolean): ExplanationStep[] {
+function explain(
+  rule: PrecedenceRuleId,
+  judged: Judged[],
+  winner: Candidate | undefined,
+  managedIdentity: boolean,
+): ExplanationStep[] {
   const steps: ExplanationStep[] = judged.map(({ candidate: c, status }) => {
     const source = c.source as Exclude<LinkSource, 'builtIn'>;
     const name = c.facts?.policy.displayName;
@@ -282,7 +303,8 @@ function explain(rule: PrecedenceRuleId, judged: Judged[], winner: Candidate | u
         break;
       case 'unusable':
         reason = `Ignored: ${label} sets no valid lifetime (${
-          parsed?.findings.find((f) => f.severity === 'error')?.message ?? 'its definition is not usable'
+          parsed?.findings.find((f) => f.severity === 'error')?.message ??
+          'its definition is not usable'
         })`;
         break;
       case 'outranked':
@@ -292,7 +314,12 @@ function explain(rule: PrecedenceRuleId, judged: Judged[], winner: Candidate | u
         reason = `Applies: ${label} sets ${formatDuration(seconds ?? 0)}; it is ${SOURCE_WORDS[source]}, the first usable candidate in this rule.`;
         break;
     }
-    const step: ExplanationStep = { source, present: c.policyId !== undefined, outcome: STATUS_OUTCOME[status], reason };
+    const step: ExplanationStep = {
+      source,
+      present: c.policyId !== undefined,
+      outcome: STATUS_OUTCOME[status],
+      reason,
+    };
     if (c.policyId !== undefined) step.policyId = c.policyId;
     if (name !== undefined) step.policyDisplayName = name;
     if (seconds !== undefined) step.seconds = seconds;
@@ -313,7 +340,9 @@ function explain(rule: PrecedenceRuleId, judged: Judged[], winner: Candidate | u
   return steps;
 }
 
-type Resolution = Omit<EffectiveLifetime, 'rulesDisagree' | 'otherRule' | 'steps'> & { explainSteps: () => ExplanationStep[] };
+type Resolution = Omit<EffectiveLifetime, 'rulesDisagree' | 'otherRule' | 'steps'> & {
+  explainSteps: () => ExplanationStep[];
+};
 
 function resolveUncached(
   rule: PrecedenceRuleId,
@@ -325,19 +354,37 @@ function resolveUncached(
   const managedIdentity = (traits & TRAIT_MANAGED_IDENTITY) !== 0;
   const orgDefault = context.organizationDefault;
   const bySource: Record<Exclude<LinkSource, 'builtIn'>, Candidate> = {
-    servicePrincipal: { source: 'servicePrincipal', policyId: spPolicyId, facts: spPolicyId ? context.factsById.get(spPolicyId) : undefined },
-    organizationDefault: { source: 'organizationDefault', policyId: orgDefault?.policy.id, facts: orgDefault },
-    application: { source: 'application', policyId: appPolicyId, facts: appPolicyId ? context.factsById.get(appPolicyId) : undefined },
+    servicePrincipal: {
+      source: 'servicePrincipal',
+      policyId: spPolicyId,
+      facts: spPolicyId ? context.factsById.get(spPolicyId) : undefined,
+    },
+    organizationDefault: {
+      source: 'organizationDefault',
+      policyId: orgDefault?.policy.id,
+      facts: orgDefault,
+    },
+    application: {
+      source: 'application',
+      policyId: appPolicyId,
+      facts: appPolicyId ? context.factsById.get(appPolicyId) : undefined,
+    },
   };
-  const { judged, winner } = judge(rule, EVALUATION_ORDER[rule].map((s) => bySource[s]), managedIdentity);
+  const { judged, winner } = judge(
+    rule,
+    EVALUATION_ORDER[rule].map((s) => bySource[s]),
+    managedIdentity,
+  );
 
   const seconds = winner?.facts?.parsed.accessTokenLifetimeSeconds ?? null;
   const caveats: Caveat[] = [];
   if (managedIdentity) caveats.push(CAVEATS['managed-identity-unsupported']);
   if (traits & TRAIT_SHAREPOINT) caveats.push(CAVEATS['sharepoint-desktop-mobile-only']);
   if (traits & TRAIT_FIRST_PARTY) caveats.push(CAVEATS['cae-up-to-28h']);
-  if (winner && traits & TRAIT_HAS_SP && !managedIdentity) caveats.push(CAVEATS['client-credentials-no-refresh']);
-  if (traits & TRAIT_CLIENT_ONLY && (spPolicyId || appPolicyId)) caveats.push(CAVEATS['lifetime-follows-resource']);
+  if (winner && traits & TRAIT_HAS_SP && !managedIdentity)
+    caveats.push(CAVEATS['client-credentials-no-refresh']);
+  if (traits & TRAIT_CLIENT_ONLY && (spPolicyId || appPolicyId))
+    caveats.push(CAVEATS['lifetime-follows-resource']);
   if (traits & TRAIT_DISABLED) caveats.push(CAVEATS['disabled-service-principal']);
   return {
     rule,
@@ -364,7 +411,8 @@ function linkNumber(links: Map<string, number>, policyId: string | undefined): n
   let n = links.get(policyId);
   if (n === undefined) {
     n = links.size + 1;
-    if (n >= LINK_SPACE) throw new RangeError('Too many distinct policy ids for one policy context.');
+    if (n >= LINK_SPACE)
+      throw new RangeError('Too many distinct policy ids for one policy context.');
     links.set(policyId, n);
   }
   return n;
@@ -383,7 +431,8 @@ export function resolveEffectiveLifetime(
   // keeps the memo cheap for 100,000 lookups; a string key per target doubled the time.
   const links = context.linkNumbers;
   const appNumber = linkNumber(links, appPolicyId);
-  const innerKey = (linkNumber(links, spPolicyId) * 64 + traits) * 2 + (rule === 'graph-reference' ? 0 : 1);
+  const innerKey =
+    (linkNumber(links, spPolicyId) * 64 + traits) * 2 + (rule === 'graph-reference' ? 0 : 1);
   let byLinks = context.cache.get(appNumber);
   if (!byLinks) context.cache.set(appNumber, (byLinks = new Map()));
   const cached = byLinks.get(innerKey);
@@ -428,12 +477,16 @@ export function resolveAll(
   context: PolicyContext = buildPolicyContext(index.policies),
 ): Map<string, EffectiveLifetime> {
   const result = new Map<string, EffectiveLifetime>();
-  for (const target of index.targets) result.set(target.appId, resolveEffectiveLifetime(target, context, rule));
+  for (const target of index.targets)
+    result.set(target.appId, resolveEffectiveLifetime(target, context, rule));
   return result;
 }
 
 /** What a token issuer should use: the policy's lifetime, or a uniform whole number in 60–90 min. */
-export function issuedAccessTokenLifetimeSeconds(effective: EffectiveLifetime, random: () => number = Math.random): number {
+export function issuedAccessTokenLifetimeSeconds(
+  effective: EffectiveLifetime,
+  random: () => number = Math.random,
+): number {
   if (effective.seconds !== null) return effective.seconds;
   const span = effective.maxSeconds - effective.minSeconds;
   return effective.minSeconds + Math.min(span, Math.floor(random() * (span + 1)));

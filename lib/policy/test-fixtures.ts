@@ -2,7 +2,11 @@
 import { buildDefinition } from './definition';
 import type { DirectoryTarget, TokenLifetimePolicy } from './types';
 
-export function makePolicy(id: string, seconds: number, extra: Partial<TokenLifetimePolicy> = {}): TokenLifetimePolicy {
+export function makePolicy(
+  id: string,
+  seconds: number,
+  extra: Partial<TokenLifetimePolicy> = {},
+): TokenLifetimePolicy {
   return {
     id,
     displayName: extra.displayName ?? `Policy ${id}`,
@@ -17,7 +21,12 @@ export function makeTarget(appId: string, extra: Partial<DirectoryTarget> = {}):
     appId,
     displayName: `App ${appId}`,
     application: { id: `app-${appId}`, appId, displayName: `App ${appId}` },
-    servicePrincipal: { id: `sp-${appId}`, appId, displayName: `App ${appId}`, servicePrincipalType: 'Application' },
+    servicePrincipal: {
+      id: `sp-${appId}`,
+      appId,
+      displayName: `App ${appId}`,
+      servicePrincipalType: 'Application',
+    },
     ...extra,
   };
 }

@@ -23,20 +23,32 @@ export function formatTimeSpan(seconds: number): string {
 export function parseTimeSpan(text: string): TimeSpanResult {
   const value = typeof text === 'string' ? text.trim() : '';
   if (value === '') return { ok: false, error: `The value is empty. ${EXPECTED}` };
-  if (value.startsWith('-')) return { ok: false, error: `"${value}" is negative; a lifetime must be positive. ${EXPECTED}` };
+  if (value.startsWith('-'))
+    return { ok: false, error: `"${value}" is negative; a lifetime must be positive. ${EXPECTED}` };
   const m = TIMESPAN.exec(value);
   if (!m) return { ok: false, error: `"${value}" is not a duration. ${EXPECTED}` };
   const days = m[1] ? Number(m[1]) : 0;
   const hours = Number(m[2]);
   const minutes = Number(m[3]);
   const secs = Number(m[4]);
-  if (secs > 59) return { ok: false, error: `"${value}" has ${secs} seconds; seconds go from 00 to 59. ${EXPECTED}` };
+  if (secs > 59)
+    return {
+      ok: false,
+      error: `"${value}" has ${secs} seconds; seconds go from 00 to 59. ${EXPECTED}`,
+    };
   const fraction = m[5] ? Number(`0.${m[5]}`) : 0;
-  if (fraction) return { ok: false, error: `"${value}" has a fraction of a second; use whole seconds. ${EXPECTED}` };
+  if (fraction)
+    return {
+      ok: false,
+      error: `"${value}" has a fraction of a second; use whole seconds. ${EXPECTED}`,
+    };
   const seconds = days * 86400 + hours * 3600 + minutes * 60 + secs;
   const canonical = formatTimeSpan(seconds);
   if (hours > 23 && days > 0) {
-    return { ok: false, error: `"${value}" has ${hours} hours after a day count; hours go from 00 to 23. ${EXPECTED}` };
+    return {
+      ok: false,
+      error: `"${value}" has ${hours} hours after a day count; hours go from 00 to 23. ${EXPECTED}`,
+    };
   }
   const findings: Finding[] = [];
   // Minutes 60+ or hours 24+ is what Microsoft's doc writes (00:90:00). .NET itself refuses it, so
@@ -59,9 +71,20 @@ export function parseLifetimeInput(text: string): TimeSpanResult {
   if (value.includes(':')) return parseTimeSpan(value);
   const m = value === '' ? null : SHORT.exec(value);
   if (!m || !(m[1] || m[2] || m[3] || m[4])) {
-    if (value === '') return { ok: false, error: `The value is empty. ${EXPECTED} You can also type 90m, 2h, 1h30m or 1d.` };
-    return { ok: false, error: `"${text.trim()}" is not a duration. ${EXPECTED} You can also type 90m, 2h, 1h30m or 1d.` };
+    if (value === '')
+      return {
+        ok: false,
+        error: `The value is empty. ${EXPECTED} You can also type 90m, 2h, 1h30m or 1d.`,
+      };
+    return {
+      ok: false,
+      error: `"${text.trim()}" is not a duration. ${EXPECTED} You can also type 90m, 2h, 1h30m or 1d.`,
+    };
   }
-  const seconds = Number(m[1] ?? 0) * 86400 + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  const seconds =
+    Number(m[1] ?? 0) * 86400 +
+    Number(m[2] ?? 0) * 3600 +
+    Number(m[3] ?? 0) * 60 +
+    Number(m[4] ?? 0);
   return { ok: true, seconds, canonical: formatTimeSpan(seconds), findings: [] };
 }

@@ -2,17 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { compareWithPolicy } from './compare';
 import { inspectToken } from './decode';
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
-const jwt = (claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'at+jwt' }) => `${b64(header)}.${b64(claims)}.c2ln`;
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const jwt = (
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'at+jwt' },
+) => `${b64(header)}.${b64(claims)}.c2ln`;
 
 describe('inspectToken', () => {
   it('reads an access token: times, lifetime, audience, scopes, CAE', () => {
-    const result = inspectToken(`Bearer ${jwt({ aud: 'https://graph.microsoft.com', iat: 1000, nbf: 1000, exp: 8200, tid: 't', scp: 'Policy.Read.All', xms_cc: ['cp1'] })}`);
-    expect(result).toMatchObject({ ok: true, kind: 'access', lifetimeSeconds: 7200, audience: 'https://graph.microsoft.com', scopes: ['Policy.Read.All'], caeCapable: true });
+    const result = inspectToken(
+      `Bearer ${jwt({ aud: 'https://graph.microsoft.com', iat: 1000, nbf: 1000, exp: 8200, tid: 't', scp: 'Policy.Read.All', xms_cc: ['cp1'] })}`,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      kind: 'access',
+      lifetimeSeconds: 7200,
+      audience: 'https://graph.microsoft.com',
+      scopes: ['Policy.Read.All'],
+      caeCapable: true,
+    });
   });
 
   it('recognises an ID token', () => {
-    const result = inspectToken(jwt({ aud: 'client', azp: 'client', nonce: 'n', iat: 0, exp: 3600 }, { alg: 'RS256', typ: 'JWT' }));
+    const result = inspectToken(
+      jwt(
+        { aud: 'client', azp: 'client', nonce: 'n', iat: 0, exp: 3600 },
+        { alg: 'RS256', typ: 'JWT' },
+      ),
+    );
     expect(result).toMatchObject({ ok: true, kind: 'id' });
   });
 
@@ -22,7 +40,10 @@ describe('inspectToken', () => {
     ['a.b', 'not-a-jwt'],
     ['a.b.c.d.e', 'jwe'],
     [`${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.x.y`, 'jwe'],
-    ['<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"></saml:Assertion>', 'saml'],
+    [
+      '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"></saml:Assertion>',
+      'saml',
+    ],
     ['e$$.e.e', 'bad-base64'],
     [`${b64('not json')}.${b64({})}.x`, 'not-json'],
     [`${b64({ alg: 'none' })}.${b64([1, 2])}.x`, 'not-an-object'],
@@ -36,10 +57,36 @@ describe('inspectToken', () => {
 
 describe('compareWithPolicy', () => {
   const index = {
-    policies: [{ id: 'p3', displayName: '3h', isOrganizationDefault: false, definition: ['{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"03:00:00"}}'] }],
+    policies: [
+      {
+        id: 'p3',
+        displayName: '3h',
+        isOrganizationDefault: false,
+        definition: ['{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"03:00:00"}}'],
+      },
+    ],
     targets: [
-      { appId: 'api-1', displayName: 'Orders API', application: { id: 'a', appId: 'api-1', displayName: 'Orders API', identifierUris: ['api://orders'] }, servicePrincipal: { id: 's', appId: 'api-1', displayName: 'Orders API' }, servicePrincipalPolicyId: 'p3' },
-      { appId: '00000003-0000-0000-c000-000000000000', displayName: 'Microsoft Graph', servicePrincipal: { id: 'g', appId: '00000003-0000-0000-c000-000000000000', displayName: 'Microsoft Graph' } },
+      {
+        appId: 'api-1',
+        displayName: 'Orders API',
+        application: {
+          id: 'a',
+          appId: 'api-1',
+          displayName: 'Orders API',
+          identifierUris: ['api://orders'],
+        },
+        servicePrincipal: { id: 's', appId: 'api-1', displayName: 'Orders API' },
+        servicePrincipalPolicyId: 'p3',
+      },
+      {
+        appId: '00000003-0000-0000-c000-000000000000',
+        displayName: 'Microsoft Graph',
+        servicePrincipal: {
+          id: 'g',
+          appId: '00000003-0000-0000-c000-000000000000',
+          displayName: 'Microsoft Graph',
+        },
+      },
     ],
   };
   const inspect = (claims: Record<string, unknown>) => {
@@ -49,20 +96,41 @@ describe('compareWithPolicy', () => {
   };
 
   it('matches a 3 h token for a resource whose SP holds a 3 h policy, by appId or identifier URI', () => {
-    expect(compareWithPolicy(inspect({ aud: 'api-1', iat: 0, exp: 10800, tid: 't', roles: ['x'] }), { tenantId: 't', index }).status).toBe('match');
-    expect(compareWithPolicy(inspect({ aud: 'api://orders', iat: 0, exp: 10800, tid: 't', roles: ['x'] }), { tenantId: 't', index }).status).toBe('match');
+    expect(
+      compareWithPolicy(inspect({ aud: 'api-1', iat: 0, exp: 10800, tid: 't', roles: ['x'] }), {
+        tenantId: 't',
+        index,
+      }).status,
+    ).toBe('match');
+    expect(
+      compareWithPolicy(
+        inspect({ aud: 'api://orders', iat: 0, exp: 10800, tid: 't', roles: ['x'] }),
+        { tenantId: 't', index },
+      ).status,
+    ).toBe('match');
   });
 
   it('explains a difference', () => {
-    const verdict = compareWithPolicy(inspect({ aud: 'api-1', iat: 0, exp: 3600, tid: 't', roles: ['x'], xms_cc: 'cp1' }), { tenantId: 't', index });
+    const verdict = compareWithPolicy(
+      inspect({ aud: 'api-1', iat: 0, exp: 3600, tid: 't', roles: ['x'], xms_cc: 'cp1' }),
+      { tenantId: 't', index },
+    );
     expect(verdict.status).toBe('differs');
     expect(verdict.reasons.join(' ')).toMatch(/issued before a policy change/);
     expect(verdict.reasons.join(' ')).toMatch(/CAE-capable/);
   });
 
   it('accepts the built-in 60–90 minutes for Graph, and says when a token is from another tenant', () => {
-    expect(compareWithPolicy(inspect({ aud: 'https://graph.microsoft.com', iat: 0, exp: 4000, tid: 't', scp: 'a' }), { tenantId: 't', index }).status).toBe('match');
-    const foreign = compareWithPolicy(inspect({ aud: 'api-1', iat: 0, exp: 10800, tid: 'other', roles: ['x'] }), { tenantId: 't', index });
+    expect(
+      compareWithPolicy(
+        inspect({ aud: 'https://graph.microsoft.com', iat: 0, exp: 4000, tid: 't', scp: 'a' }),
+        { tenantId: 't', index },
+      ).status,
+    ).toBe('match');
+    const foreign = compareWithPolicy(
+      inspect({ aud: 'api-1', iat: 0, exp: 10800, tid: 'other', roles: ['x'] }),
+      { tenantId: 't', index },
+    );
     expect(foreign.status).toBe('unknown');
     expect(foreign.reasons[0]).toMatch(/another tenant/);
   });

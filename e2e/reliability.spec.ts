@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { graphAsAutomation, resetTenant, setControls, signIn } from './fixtures';
+
+const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
+
+test.beforeEach(() => resetTenant());
+test.afterEach(() => setControls({ faultRate: 0, latencyMs: 0 }));
+
+/** Click, and if the dashboard reports a failure, check it is a clear one, then try again. */
+async function untilDone(
+  page: Page,
+  attempt: () => Promise<void>,
+  done: () => Promise<boolean>,
+  tries = 8,
+) {
+  for (let i = 0; i < tries; i++) {
+    await attempt();
+    await expect(page.getByRole('alert').or(page.getByTestId('done-marker')))
+      .toBeVisible()
+      .catch(() => undefined);
+    if (await done()) return;
+    // A failure must say what happened: Graph's code and request id, or the policy it found.
+    await expect(page.getByRole('alert').first()).toBeVisible();
+  }
+  throw new Error('never completed');
+}
+
+test('create, edit, replace and delete complete under 30% injected faults, leaving the tenant consistent', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/policies/new');
+  await setControls({ faultRate: 0.3, latencyMs: 50 });
+  await page.getByLabel('Display name (required)').fill('Faulty 2h');
+  await page.getByLabel(/TimeSpan or short form/).fill('2h');
+  const created = () => page.getByRole('heading', { level: 1, name: 'Faulty 2h' }).isVisible();
+  await untilDone(
+    page,
+    async () => {
+      if (await page.getByRole('link', { name: 'Open the existing policy' }).isVisible()) {
+        await page.getByRole('link', { name: 'Open the existing policy' }).click();
+        return;
+      }
+      await page.getByRole('button', { name: 'Review and save' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Create policy' }).click();
+      await page.waitForTimeout(1500);
+    },
+    created,
+  );
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel(/TimeSpan or short form/).fill('4h');
+  await untilDone(
+    page,
+    async () => {
+      await page.getByRole('button', { name: 'Review and save' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForTimeout(1500);
+    },
+    async () =>
+      (await page.getByTestId('policy-lifetime').isVisible()) &&
+      (await page.getByTestId('policy-lifetime').innerText()) === '4 h',
+  );
+
+  await page.goto(`/applications/${ORDERS_API}`);
+  const control = page.getByTestId('control-application');
+  await control
+    .getByLabel('Token lifetime policy on the application object')
+    .selectOption({ label: 'Faulty 2h' });
+  await untilDone(
+    page,
+    async () => {
+      const replace = control.getByRole('button', { name: /Replace|Link/ });
+      if (await replace.isEnabled()) await replace.click();
+      await page.waitForTimeout(1500);
+    },
+    () =>
+      control.getByText(/Replaced “Contoso 2h” with “Faulty 2h”|Linked “Faulty 2h”/).isVisible(),
+  );
+
+  await setControls({ faultRate: 0 });
+  const graph = await graphAsAutomation();
+  let policies = await graph.policies();
+  expect(policies.filter((p) => p.displayName === 'Faulty 2h')).toHaveLength(1);
+  expect(policies.filter((p) => p.isOrganizationDefault).length).toBeLessThanOrEqual(1);
+  const faulty = policies.find((p) => p.displayName === 'Faulty 2h')!;
+  expect(JSON.parse(faulty.definition[0]).TokenLifetimePolicy.AccessTokenLifetime).toBe('04:00:00');
+  const app = (await graph.get(`/applications?$filter=appId eq '${ORDERS_API}'`)).body.value[0];
+  expect(
+    (await graph.get(`/applications/${app.id}/tokenLifetimePolicies`)).body.value.map(
+      (p: { id: string }) => p.id,
+    ),
+  ).toEqual([faulty.id]);
+
+  await setControls({ faultRate: 0.3, latencyMs: 50 });
+  await page.goto(`/policies/${faulty.id}`);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel(/Type .* to confirm/)
+    .fill('Faulty 2h');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete policy' }).click();
+  await page.waitForURL(/deleted=/, { timeout: 60_000 });
+  await setControls({ faultRate: 0 });
+  policies = await graph.policies();
+  expect(policies.map((p) => p.displayName)).not.toContain('Faulty 2h');
+  expect(new Set(policies.map((p) => p.displayName)).size).toBe(policies.length);
+});
+
+test('hostile display names are shown inert and intact', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await signIn(page, 'admin', '/applications?q=img');
+  const row = page.getByTestId('app-row').filter({ hasText: '<img src=x onerror=alert(1)>' });
+  await expect(row).toBeVisible();
+  await page.goto('/applications?q=script');
+  await expect(
+    page.getByTestId('app-row').filter({ hasText: '<script>alert("owned")</script> Payroll' }),
+  ).toBeVisible();
+  await page.goto('/applications?q=Invoice');
+  await expect(
+    page.getByTestId('app-row').filter({ hasText: 'Invoice \u202Efdp.exe' }),
+  ).toBeVisible();
+  await page.goto('/applications?q=在庫');
+  await expect(
+    page.getByTestId('app-row').filter({ hasText: '在庫管理システム API' }),
+  ).toBeVisible();
+  expect(dialogs).toBe(0);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
+
+test('when silent renewal is impossible the admin is asked once, and the unsaved form survives', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/policies/new');
+  await page.getByLabel('Display name (required)').fill('Survives reauth');
+  await page.getByLabel(/TimeSpan or short form/).fill('3h');
+  let prompts = 0;
+  page.on('popup', () => prompts++);
+  // The session's refresh token and access tokens are gone (revoked, expired): silent renewal fails.
+  await page.evaluate(() => {
+    for (const key of Object.keys(sessionStorage))
+      if (/refreshtoken|accesstoken/.test(key)) sessionStorage.removeItem(key);
+  });
+  const prompt = page.waitForEvent('popup', { timeout: 20_000 });
+  await page.reload();
+  // One prompt (the identity provider still knows the admin, so it completes by itself).
+  await prompt;
+  await expect(page.getByText('Your unsaved changes were restored.')).toBeVisible();
+  await expect(page.getByLabel('Display name (required)')).toHaveValue('Survives reauth');
+  await page.getByRole('button', { name: 'Review and save' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Create policy' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Survives reauth' })).toBeVisible({
+    timeout: 30_000,
+  });
+  // One prompt to sign in again; the first write may add one more to consent to write scopes (the demo
+  // tenant's refresh tokens cannot add scopes, Entra's can): never one per request.
+  expect(prompts).toBeGreaterThanOrEqual(1);
+  expect(prompts).toBeLessThanOrEqual(2);
+});
