@@ -205,3 +205,20 @@ test('policy pages have no serious accessibility violations, light and dark', as
     await expectNoSeriousA11yViolations(page);
   }
 });
+
+test('leaving a form with unsaved changes asks first', async ({ page }) => {
+  await signIn(page, 'admin', '/policies/new');
+  await page.getByLabel('Display name (required)').fill('Half-typed');
+  const messages: string[] = [];
+  page.once('dialog', async (dialog) => {
+    messages.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Applications' }).click();
+  await expect(page).toHaveURL(/\/policies\/new$/);
+  expect(messages[0]).toContain('unsaved changes');
+  await expect(page.getByLabel('Display name (required)')).toHaveValue('Half-typed');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('link', { name: 'Applications' }).click();
+  await expect(page).toHaveURL(/\/applications/);
+});

@@ -330,6 +330,7 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
           <div className="mt-3 flex gap-2">
             <Link
               className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white"
+              data-allow-leave
               href={`/policies/${outcome.existing[0].id}`}
             >
               Open the existing policy

@@ -31,8 +31,30 @@ export function useDraft(id: string | undefined, initial: PolicyDraft | undefine
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
     };
+    // In-app links do not unload the page: ask before following one away from unsaved changes.
+    const guardLinks = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (
+        !link ||
+        link.getAttribute('target') === '_blank' ||
+        link.hasAttribute('data-allow-leave')
+      )
+        return;
+      if (
+        !window.confirm(
+          'You have unsaved changes to this policy. Leave without saving? (They stay restorable in this tab.)',
+        )
+      ) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
+    document.addEventListener('click', guardLinks, true);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      document.removeEventListener('click', guardLinks, true);
+    };
   }, [dirty]);
 
   return {
