@@ -1,7 +1,7 @@
 // Lighthouse (12.x: 13 needs Node 22) on the production build against the demo tenant, signed in as
 // the admin, for the main routes. Prints performance and accessibility scores.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chromiumPath } from './chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
 
 const DEMO_PORT = Number(process.env.BENCH_DEMO_PORT ?? 4210);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3210);
@@ -54,15 +54,7 @@ export async function runLighthouse(): Promise<string> {
     const browser = await puppeteer.launch({
       executablePath: chromePath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
+      args: CHROMIUM_ARGS,
     });
     try {
       const page = await browser.newPage();

@@ -13,3 +13,14 @@ export function chromiumPath() {
   if (configured) return configured;
   return CANDIDATES.find((path) => existsSync(path));
 }
+
+/** Flags for a closed network and a root user: no sandbox, no background calls home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];

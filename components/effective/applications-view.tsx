@@ -2,12 +2,12 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef } from 'react';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { ProgressBar } from '@/components/ui/feedback';
 import { AUDIT_CLASS_LABELS, type AuditClass } from '@/lib/policy/classify';
 import { PRECEDENCE_RULES } from '@/lib/policy/resolve';
@@ -28,9 +28,7 @@ const COLUMNS =
 
 export function ApplicationsView() {
   const directory = useDirectoryIndex();
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, setParams: setParam } = useUrlState();
   const rule = (params.get('rule') ?? 'graph-reference') as PrecedenceRuleId;
   const filters = {
     text: params.get('q') ?? '',
@@ -41,14 +39,6 @@ export function ApplicationsView() {
   };
   const sort = (params.get('sort') ?? 'name') as SortKey;
   const descending = params.get('dir') === 'desc';
-  const setParam = (updates: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(updates)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
 
   const allRows = useMemo(
     () => (directory.index ? effectiveRows(directory.index, rule) : []),

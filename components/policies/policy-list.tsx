@@ -1,12 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { useWriteAccess } from '@/components/auth/write-access';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { ErrorPanel } from '@/components/ui/error-panel';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { EmptyState, Skeleton } from '@/components/ui/feedback';
 import {
   FINDING_FILTERS,
@@ -23,22 +23,11 @@ export function PolicyList() {
   const policies = usePolicies();
   const directory = useDirectoryIndex();
   const access = useWriteAccess();
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  // Filters live in the URL: a shared or reloaded link shows the same view.
+  const { params, setParams: setParam } = useUrlState();
   const text = params.get('q') ?? '';
   const finding = (params.get('finding') ?? '') as FindingFilter | '';
   const sort = (params.get('sort') ?? 'name') as PolicySort;
   const descending = params.get('dir') === 'desc';
-  const setParam = (updates: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(updates)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
 
   const rows = useMemo(
     () =>
