@@ -39,6 +39,12 @@ export function ObjectPolicyControl({
   const current =
     objectType === 'application' ? target.applicationPolicyId : target.servicePrincipalPolicyId;
   const [choice, setChoice] = useState(initialChoice ?? current ?? '');
+  // After a write the index is read again: follow the object's new link, keep the notice.
+  const [seenCurrent, setSeenCurrent] = useState(current);
+  if (current !== seenCurrent) {
+    setSeenCurrent(current);
+    setChoice(current ?? '');
+  }
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState<string>();

@@ -156,16 +156,11 @@ export function ApplicationDetail({ appId }: { appId: string }) {
           Links
         </h2>
         <ObjectPolicyControl
-          key={`sp-${target.servicePrincipalPolicyId}`}
           target={target}
           objectType="servicePrincipal"
           initialChoice={params.get('link') ?? undefined}
         />
-        <ObjectPolicyControl
-          key={`app-${target.applicationPolicyId}`}
-          target={target}
-          objectType="application"
-        />
+        <ObjectPolicyControl target={target} objectType="application" />
       </section>
 
       <WhatIf appId={appId} />
