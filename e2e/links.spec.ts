@@ -97,6 +97,8 @@ test('a client-only app gets the "lifetime follows the resource" warning', async
 test('bulk-link 45 objects with faults injected: every object ends linked exactly once', async ({
   page,
 }) => {
+  // Under 30% throttling every round waits out Retry-After: give the journey room, not a timer.
+  test.setTimeout(300_000);
   const id = await createPolicy('Bulk 3h', '03:00:00');
   await signIn(page, 'admin', `/policies/${id}`);
   await page.getByRole('button', { name: 'Link to…' }).click();

@@ -99,7 +99,13 @@ export async function runLighthouse(): Promise<string> {
   } catch (error) {
     return `Lighthouse: failed (${(error as Error).message})`;
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    for (const child of children) {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
   }
 }
 

@@ -31,7 +31,8 @@ export function useBulkLinks() {
           ? previous.map((o) => results.find((r) => r.target.objectId === o.target.objectId) ?? o)
           : results,
       );
-      await refresh();
+      // The results are shown at once; the tenant is read again behind them.
+      void refresh();
       return results;
     } catch (failure) {
       setError(failure);
