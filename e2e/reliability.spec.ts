@@ -15,8 +15,8 @@ async function untilDone(
 ) {
   for (let i = 0; i < tries; i++) {
     await attempt();
-    // Next's route announcer is an always-present, empty alert: look only at alerts that say something.
-    const failure = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+    // Next's route announcer is also an alert (it reads out page titles): leave it out.
+    const failure = page.locator('[role="alert"]:not(#__next-route-announcer__)').first();
     for (let waited = 0; waited < 30_000; waited += 250) {
       if (await done()) return;
       if (await failure.isVisible()) break;
