@@ -92,7 +92,7 @@ export async function runLighthouse(): Promise<string> {
           `  ${route.padEnd(17)} performance ${score(result, 'performance')}  accessibility ${score(result, 'accessibility')}`,
         );
       }
-      return `Lighthouse 12 (production build, desktop emulation off, demo tenant; aim ≥ 90 and 100):\n${lines.join('\n')}`;
+      return `Lighthouse 12 (production build, signed in, default mobile emulation, demo tenant; aim ≥ 90 and 100):\n${lines.join('\n')}`;
     } finally {
       await browser.close();
     }

@@ -121,8 +121,8 @@ export function ApplicationDetail({ appId }: { appId: string }) {
           <div className="mt-3" data-testid="rules-disagree">
             <Notice tone="warning">
               The sources disagree here: under “{other.name}” this app would get{' '}
-              {formatLifetime(effective.otherRule)} (
-              {SOURCE_LABELS[effective.otherRule.source].toLowerCase()}). Microsoft’s documents give
+              {formatLifetime(effective.otherRule)}, set by the{' '}
+              {SOURCE_LABELS[effective.otherRule.source].toLowerCase()}. Microsoft’s documents give
               both orders; test with a real token (Token inspector) to see which your tenant
               applies.
             </Notice>

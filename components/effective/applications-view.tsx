@@ -24,7 +24,7 @@ import { exportRows } from './export-rows';
 
 type SortKey = 'name' | 'lifetime' | 'kind' | 'source';
 const COLUMNS =
-  'grid-cols-[minmax(12rem,2fr)_8rem_minmax(8rem,1fr)_minmax(8rem,1fr)_8rem_minmax(9rem,1fr)_8rem]';
+  'grid-cols-[minmax(12rem,2fr)_11rem_minmax(8rem,1fr)_minmax(8rem,1fr)_11rem_minmax(9rem,1fr)_8rem]';
 
 export function ApplicationsView() {
   const directory = useDirectoryIndex();
@@ -89,7 +89,7 @@ export function ApplicationsView() {
       >
         <button
           type="button"
-          className="font-semibold"
+          className="font-semibold uppercase"
           onClick={() =>
             setParam({ sort: key, dir: sort === key && !descending ? 'desc' : undefined })
           }
