@@ -6,7 +6,7 @@ import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Notice, ProgressBar } from '@/components/ui/feedback';
-import { download, toCsv } from '@/lib/export/csv';
+import { download, objectsToCsv } from '@/lib/export/csv';
 import { auditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
@@ -79,11 +79,7 @@ export function AuditView() {
         'application/json',
       );
     } else {
-      const columns = Object.keys(rows[0] ?? { displayName: '' }).map((key) => ({
-        header: key,
-        value: (row: (typeof rows)[number]) => row[key as keyof typeof row],
-      }));
-      download(`token-lifetime-audit-${stamp}.csv`, toCsv(rows, columns), 'text/csv;charset=utf-8');
+      download(`token-lifetime-audit-${stamp}.csv`, objectsToCsv(rows), 'text/csv;charset=utf-8');
     }
   };
 

@@ -1,4 +1,4 @@
-import { download, toCsv } from '@/lib/export/csv';
+import { download, objectsToCsv } from '@/lib/export/csv';
 import { KIND_LABELS, SOURCE_LABELS, type EffectiveRow } from './effective-rows';
 
 export function exportRows(rows: EffectiveRow[], format: 'csv' | 'json') {
@@ -20,9 +20,5 @@ export function exportRows(rows: EffectiveRow[], format: 'csv' | 'json') {
     download(`applications-${stamp}.json`, JSON.stringify(plain, null, 2), 'application/json');
     return;
   }
-  const columns = Object.keys(plain[0] ?? { displayName: '' }).map((key) => ({
-    header: key,
-    value: (row: (typeof plain)[number]) => row[key as keyof typeof row],
-  }));
-  download(`applications-${stamp}.csv`, toCsv(plain, columns), 'text/csv;charset=utf-8');
+  download(`applications-${stamp}.csv`, objectsToCsv(plain), 'text/csv;charset=utf-8');
 }

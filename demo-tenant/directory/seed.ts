@@ -12,6 +12,7 @@
 //             Nightly export script (client only), a personal-accounts-only app, hostile and non-Latin names.
 import { FIRST_PARTY_RESOURCES, MICROSOFT_TENANT_ID } from '../../lib/policy/rules';
 import type { TokenLifetimePolicy } from '../../lib/policy/types';
+import { DEMO_TENANT_ID } from '../contracts';
 import type { DemoApplication, DemoServicePrincipal, DirectoryState } from './model';
 import { guid, pick, seededRandom, type Random } from './random';
 
@@ -23,8 +24,6 @@ export interface SeedOptions {
   /** Total policies, named ones included (the benchmark asks for 50). */
   policyCount?: number;
 }
-
-export const DEMO_TENANT_ID_FOR_OWNERSHIP = '3f0e9e5c-1b2a-4c3d-8e4f-5a6b7c8d9e0f';
 
 export const SEEDED = {
   policies: {
@@ -202,7 +201,7 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
       appId,
       displayName,
       servicePrincipalType: 'Application',
-      appOwnerOrganizationId: DEMO_TENANT_ID_FOR_OWNERSHIP,
+      appOwnerOrganizationId: DEMO_TENANT_ID,
       accountEnabled: true,
       tags: ['WindowsAzureActiveDirectoryIntegratedApp'],
       servicePrincipalNames: [appId],

@@ -19,6 +19,15 @@ export function toCsv<T>(
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Plain records, one column per key of the first record, in its order. */
+export function objectsToCsv<T extends Record<string, unknown>>(rows: T[]): string {
+  const keys = Object.keys(rows[0] ?? { displayName: '' });
+  return toCsv(
+    rows,
+    keys.map((key) => ({ header: key, value: (row: T) => row[key] })),
+  );
+}
+
 export function download(filename: string, content: string, type: string) {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
