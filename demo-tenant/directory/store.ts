@@ -185,14 +185,15 @@ export class DirectoryStore implements ResourceDirectory {
   }
 
   // ---- tokens (ResourceDirectory) ----
-  findResource(
-    resource: string,
-  ): { appId: string; audience: string; displayName: string } | undefined {
+  findResource(resource: string) {
     const key = resource.toLowerCase().replace(/\/+$/, '');
     const sp = this.servicePrincipalsByAppId.get(key) ?? this.servicePrincipalsByName.get(key);
     if (!sp) return undefined;
     const audience = sp.appId === GRAPH_APP_ID ? GRAPH_RESOURCE : sp.appId;
-    return { appId: sp.appId, audience, displayName: sp.displayName };
+    // v2.0 only when the resource's own app registration asks for it; Microsoft's APIs issue v1.0.
+    const version = this.applicationsByAppId.get(sp.appId)?.api?.requestedAccessTokenVersion;
+    const accessTokenVersion: 1 | 2 = version === 2 ? 2 : 1;
+    return { appId: sp.appId, audience, displayName: sp.displayName, accessTokenVersion };
   }
 
   targetFor(appId: string): DirectoryTarget | undefined {

@@ -12,8 +12,11 @@ import { RequestStats } from './stats';
 export interface GraphHandlerOptions {
   store: DirectoryStore;
   verifyToken: GraphTokenVerifier;
-  /** e.g. http://localhost:4000 — nextLinks and ids are absolute, as Graph's are. */
-  publicBaseUrl: string;
+  /**
+   * e.g. http://localhost:4000 — nextLinks and ids are absolute, as Graph's are. A function when the
+   * tenant listens twice (http and https): each answer names the origin it was asked on.
+   */
+  publicBaseUrl: string | ((req: IncomingMessage) => string);
   allowedOrigins: string[];
   latencyMs?: number;
   faultRate?: number;
@@ -28,8 +31,10 @@ export function createGraphHandler(
 ): RequestHandler & { stats: RequestStats } {
   const stats = new RequestStats();
   const random = options.random ?? Math.random;
-  const graphRoot = `${options.publicBaseUrl}/v1.0`;
-  const ctx = { store: options.store, graphRoot };
+  const baseUrlOf = (req: IncomingMessage) =>
+    typeof options.publicBaseUrl === 'function'
+      ? options.publicBaseUrl(req)
+      : options.publicBaseUrl;
 
   /** Decided before any state changes, so a faulted write changed nothing — as with real throttling. */
   const injectedFault = (): GraphHttpError | undefined => {
@@ -50,7 +55,9 @@ export function createGraphHandler(
   };
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', options.publicBaseUrl);
+    const baseUrl = baseUrlOf(req);
+    const ctx = { store: options.store, graphRoot: `${baseUrl}/v1.0` };
+    const url = new URL(req.url ?? '/', baseUrl);
     const origin = req.headers.origin;
     if (origin && options.allowedOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);

@@ -1,7 +1,11 @@
 // How the Graph emulator checks a bearer token: signature, issuer, audience, expiry — as Graph does.
 import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
-import { GRAPH_RESOURCE, type GraphTokenVerifier } from '../contracts';
+import { GRAPH_APP_ID, GRAPH_RESOURCE, type GraphTokenVerifier } from '../contracts';
 
+/**
+ * Graph accepts Entra's v1.0 tokens for it: `iss https://sts.windows.net/{tid}/`, `aud` the Graph URI
+ * or its appId (Microsoft identity platform, "Access tokens"). `issuer` is that v1.0 issuer.
+ */
 export function createGraphTokenVerifier(options: {
   issuer: string;
   publicJwk: JWK;
@@ -13,7 +17,7 @@ export function createGraphTokenVerifier(options: {
     try {
       const { payload } = await jwtVerify(match[1], keys, {
         issuer: options.issuer,
-        audience: GRAPH_RESOURCE,
+        audience: [GRAPH_RESOURCE, GRAPH_APP_ID],
         algorithms: ['RS256'],
         clockTolerance: 5,
       });

@@ -2,7 +2,12 @@
 import { startDemoTenant, type DemoTenant, type DemoTenantOptions } from '../server';
 
 export async function startTestTenant(options: DemoTenantOptions = {}): Promise<DemoTenant> {
-  return startDemoTenant({ port: 0, appOrigins: ['http://localhost:3999'], ...options });
+  return startDemoTenant({
+    port: 0,
+    httpsPort: 0,
+    appOrigins: ['http://localhost:3999'],
+    ...options,
+  });
 }
 
 export async function clientToken(
