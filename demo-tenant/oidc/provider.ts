@@ -49,6 +49,12 @@ export function resourceOfScope(scope: string): string | undefined {
   return resourceIndicatorOf(scope.slice(0, slash));
 }
 
+function resourceScopes(found: { audience: string; appId: string }, indicator: string): string[] {
+  if (found.audience === GRAPH_RESOURCE) return [...GRAPH_SCOPES, `${GRAPH_RESOURCE}/.default`];
+  const named = requestedResourceOf(indicator);
+  return [`${found.appId}/.default`, `${named}/.default`, `${named}/user_impersonation`];
+}
+
 /** Entra accepts only `{resource}/.default` with client credentials (AADSTS1002012). */
 function refuseNonDefaultScopes(ctx: KoaContextWithOIDC): void {
   if (ctx.oidc.params?.grant_type !== 'client_credentials') return;
@@ -170,16 +176,8 @@ export function createDemoProvider(options: ProviderOptions): {
             throw new errors.InvalidTarget(
               `No service principal in this tenant exposes '${resourceIndicator}'.`,
             );
-          const scopes =
-            found.audience === GRAPH_RESOURCE
-              ? [...GRAPH_SCOPES, `${GRAPH_RESOURCE}/.default`]
-              : [
-                  `${found.appId}/.default`,
-                  `${requestedResourceOf(resourceIndicator)}/.default`,
-                  `${requestedResourceOf(resourceIndicator)}/user_impersonation`,
-                ];
           return {
-            scope: scopes.join(' '),
+            scope: resourceScopes(found, resourceIndicator).join(' '),
             audience: found.audience,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
@@ -210,12 +208,21 @@ export function createDemoProvider(options: ProviderOptions): {
       const clientId = ctx.oidc.client!.clientId;
       const session = ctx.oidc.session!;
       const existing = ctx.oidc.result?.consent?.grantId || session.grantIdFor(clientId);
-      if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({ clientId, accountId: session.accountId! });
+      const grant =
+        (existing ? await ctx.oidc.provider.Grant.find(existing) : undefined) ??
+        new ctx.oidc.provider.Grant({ clientId, accountId: session.accountId! });
       grant.addOIDCScope('openid profile email offline_access');
       // Tenant-wide admin consent, as in Entra: a reader may hold a write scope; Graph still answers
       // 403 because their directory role (wids) does not allow writing.
       grant.addResourceScope(GRAPH_RESOURCE, GRAPH_SCOPES.join(' '));
+      // ...and for any other API of the tenant the admin asks a token for (`{appId}/.default`, the
+      // token inspector's test token), as an admin-consented tenant would grant it.
+      for (const scope of String(ctx.oidc.params?.scope ?? '').split(' ')) {
+        const indicator = resourceOfScope(scope);
+        const found = indicator && directory.findResource(requestedResourceOf(indicator));
+        if (indicator && found)
+          grant.addResourceScope(indicator, resourceScopes(found, indicator).join(' '));
+      }
       await grant.save();
       session.grantIdFor(clientId, grant.jti);
       return grant;
@@ -283,8 +290,12 @@ export function createDemoProvider(options: ProviderOptions): {
   if (dialect === 'entra') provider.use(addClientInfo);
   const callback = provider.callback();
 
+  const tokenPath = provider.pathFor('token', { mountPath: '' });
   const handler: RequestHandler = async (req, res) => {
     const url = new URL(req.url ?? '/', options.issuer);
+    if (req.method === 'POST' && url.pathname === tokenPath) {
+      if (await refusedRefreshForAnotherResource(provider, req, res)) return;
+    }
     if (dialect === 'entra') {
       const answered = answerEntraDiscovery(req, res, url, {
         origin: url.origin,
@@ -310,6 +321,36 @@ export function createDemoProvider(options: ProviderOptions): {
     return callback(req, res);
   };
   return { provider, handler };
+}
+
+/**
+ * Entra's refresh tokens serve any resource the user consented to; oidc-provider's serve only the
+ * resources of the original request and would silently mint a token for the old one. For another
+ * resource this answers `invalid_grant`, on which MSAL renews through the authorize endpoint
+ * (hidden iframe, prompt=none), where loadExistingGrant grants it: the token arrives silently, as
+ * from Entra. The body is read here and handed on as `req.body`, which oidc-provider accepts.
+ */
+async function refusedRefreshForAnotherResource(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  const form = await readForm(req);
+  (req as IncomingMessage & { body?: string }).body = form.toString();
+  if (form.get('grant_type') !== 'refresh_token') return false;
+  const wanted = (form.get('scope') ?? '').split(' ').map(resourceOfScope).find(Boolean);
+  const token = await provider.RefreshToken.find(form.get('refresh_token') ?? '');
+  if (!wanted || !token) return false;
+  const granted = ([] as string[]).concat(token.resource ?? []);
+  if (granted.includes(wanted)) return false;
+  res.writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(
+    JSON.stringify({
+      error: 'invalid_grant',
+      error_description: `This refresh token was issued for another resource than '${requestedResourceOf(wanted)}'; renew through the authorize endpoint.`,
+    }),
+  );
+  return true;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
