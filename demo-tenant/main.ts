@@ -8,6 +8,10 @@ console.log(`Demo tenant (OpenID provider + Microsoft Graph emulator) at ${tenan
 console.log(
   `  Graph: ${tenant.url}/v1.0   discovery: ${tenant.url}/.well-known/openid-configuration`,
 );
+console.log(
+  `  Entra-shaped (HTTPS): authority ${tenant.httpsUrl}/${tenant.tenantId}   Graph ${tenant.httpsUrl}/v1.0`,
+);
+console.log(`  its CA (trust it with NODE_EXTRA_CA_CERTS): ${tenant.caPath}`);
 for (const user of DEMO_USERS) console.log(`  user   ${user.email} / ${user.password}`);
 for (const client of DEMO_AUTOMATION_CLIENTS)
   console.log(`  client ${client.clientId} / ${client.secret}`);

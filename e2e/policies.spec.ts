@@ -27,7 +27,7 @@ async function createPolicy(page: Page, name: string, lifetime: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-test('create a 2 h policy, edit it to 8 h with an impact preview, make it the default, delete it', async ({
+test('create a 2 h policy, edit it to 8 h with an impact preview, make it the default, delete it @entra', async ({
   page,
 }) => {
   const graph = await graphAsAutomation();
@@ -103,7 +103,7 @@ test('out-of-range lifetimes are refused with the allowed range and cannot be sa
   expect(policies.map((p) => p.displayName)).not.toContain('Too short');
 });
 
-test('editing a linked policy previews which apps change, from → to', async ({ page }) => {
+test('editing a linked policy previews which apps change, from → to @entra', async ({ page }) => {
   await signIn(page, 'admin', '/policies');
   await page.getByRole('link', { name: 'Contoso 2h' }).click();
   await page.getByRole('link', { name: 'Edit' }).click();

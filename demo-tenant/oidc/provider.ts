@@ -294,7 +294,7 @@ export function createDemoProvider(options: ProviderOptions): {
   const handler: RequestHandler = async (req, res) => {
     const url = new URL(req.url ?? '/', options.issuer);
     if (req.method === 'POST' && url.pathname === tokenPath) {
-      if (await refusedRefreshForAnotherResource(provider, req, res)) return;
+      if (await refusedRefreshForAnotherResource(provider, req, res, options.appOrigins)) return;
     }
     if (dialect === 'entra') {
       const answered = answerEntraDiscovery(req, res, url, {
@@ -334,6 +334,7 @@ async function refusedRefreshForAnotherResource(
   provider: Provider,
   req: IncomingMessage,
   res: ServerResponse,
+  appOrigins: string[],
 ): Promise<boolean> {
   const form = await readForm(req);
   (req as IncomingMessage & { body?: string }).body = form.toString();
@@ -343,7 +344,15 @@ async function refusedRefreshForAnotherResource(
   if (!wanted || !token) return false;
   const granted = ([] as string[]).concat(token.resource ?? []);
   if (granted.includes(wanted)) return false;
-  res.writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  const origin = req.headers.origin;
+  res.writeHead(400, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    // The SPA reads this answer from another origin, as it reads oidc-provider's own (CORS).
+    ...(origin && appOrigins.includes(origin)
+      ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+      : {}),
+  });
   res.end(
     JSON.stringify({
       error: 'invalid_grant',
