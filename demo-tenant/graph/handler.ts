@@ -2,10 +2,17 @@
 // $batch, and the operator's /_demo endpoints. Routes and rules live in routes.ts and lib/policy.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphTokenVerifier, RequestHandler } from '../contracts';
+import type { GraphTokenVerifier, RequestHandler, TokenCheck } from '../contracts';
 import { DirectoryError, type DirectoryStore } from '../directory/store';
 import { executeBatch } from './batch';
 import { errorBody, GraphHttpError } from './errors';
+import {
+  faultError,
+  FaultRuleError,
+  FaultRules,
+  isConnectionOutcome,
+  type ArmedFault,
+} from './faults';
 import { dispatch, routeTemplate, type GraphResponse } from './routes';
 import { RequestStats } from './stats';
 
@@ -25,8 +32,9 @@ const MAX_BODY = 1_000_000;
 
 export function createGraphHandler(
   options: GraphHandlerOptions,
-): RequestHandler & { stats: RequestStats } {
+): RequestHandler & { stats: RequestStats; faults: FaultRules } {
   const stats = new RequestStats();
+  const faults = new FaultRules();
   const random = options.random ?? Math.random;
   const graphRoot = `${options.publicBaseUrl}/v1.0`;
   const ctx = { store: options.store, graphRoot };
@@ -97,43 +105,80 @@ export function createGraphHandler(
     const path = url.pathname.slice('/v1.0'.length);
     const method = req.method ?? 'GET';
     stats.count(path === '/$batch' ? `${method} /v1.0/$batch` : routeTemplate(method, path));
+    const errorResponse = (error: unknown) => toErrorResponse(error, requestId, clientRequestId);
+    // The answer the client gets, unless a connection fault (drop/hang) takes its place.
+    const deliver = (response: GraphResponse | 'drop' | 'hang') => {
+      if (response === 'drop') return void res.destroy();
+      if (response === 'hang') return faults.hold(res);
+      send(response);
+    };
+    let fault: ArmedFault | undefined;
     try {
       const body = await readJson(req);
       if (options.latencyMs) await delay(options.latencyMs);
       const auth = await options.verifyToken(headerValue(req.headers.authorization));
       if (!auth.ok) throw new GraphHttpError(401, 'InvalidAuthenticationToken', auth.message);
-      const fault = injectedFault();
-      if (fault) throw fault;
-      if (path === '/$batch' && method === 'POST') {
-        return send(
-          await executeBatch(body, (sub) => {
-            const subFault = injectedFault();
-            if (subFault) return toErrorResponse(subFault, randomUUID(), clientRequestId);
-            try {
-              stats.count(`${routeTemplate(sub.method, sub.path)} (in $batch)`);
-              return dispatch({ ...sub, auth }, ctx);
-            } catch (error) {
-              return toErrorResponse(error, randomUUID(), clientRequestId);
-            }
-          }),
-        );
-      }
-      send(
-        dispatch(
-          {
-            method,
-            path,
-            params: url.searchParams,
-            headers: { consistencylevel: headerValue(req.headers.consistencylevel) },
-            body,
-            auth,
-          },
-          ctx,
-        ),
-      );
+      fault = faults.take(method, path);
+      if (fault?.when === 'before') return deliver(faultAnswer(fault, errorResponse));
+      // A targeted rule decides this request alone: "after" must really carry it out.
+      const randomFault = fault ? undefined : injectedFault();
+      if (randomFault) throw randomFault;
+      const response =
+        path === '/$batch' && method === 'POST'
+          ? await runBatch(body, auth, clientRequestId)
+          : dispatch(
+              {
+                method,
+                path,
+                params: url.searchParams,
+                headers: { consistencylevel: headerValue(req.headers.consistencylevel) },
+                body,
+                auth,
+              },
+              ctx,
+            );
+      deliver(fault ? faultAnswer(fault, errorResponse) : response);
     } catch (error) {
-      sendError(error);
+      deliver(fault?.when === 'after' ? faultAnswer(fault, errorResponse) : errorResponse(error));
     }
+  };
+
+  /**
+   * A sub-request's status fault becomes its sub-response; a drop or hang takes the whole $batch
+   * response with it, after the batch ran (the other sub-requests are carried out either way).
+   */
+  const runBatch = async (
+    body: unknown,
+    auth: Extract<TokenCheck, { ok: true }>,
+    clientRequestId: string,
+  ): Promise<GraphResponse | 'drop' | 'hang'> => {
+    let lostConnection: 'drop' | 'hang' | undefined;
+    const response = await executeBatch(body, (sub) => {
+      const subErrorResponse = (error: unknown) =>
+        toErrorResponse(error, randomUUID(), clientRequestId);
+      const subFault = faults.take(sub.method, sub.path);
+      const answerFault = (fault: ArmedFault): GraphResponse => {
+        const answer = faultAnswer(fault, subErrorResponse);
+        if (answer !== 'drop' && answer !== 'hang') return answer;
+        lostConnection ??= answer;
+        // Never seen by the client; it only lets dependsOn treat this request as failed.
+        return { status: 502 };
+      };
+      if (subFault?.when === 'before') return answerFault(subFault);
+      let subResponse: GraphResponse;
+      const randomFault = subFault ? undefined : injectedFault();
+      if (randomFault) subResponse = subErrorResponse(randomFault);
+      else {
+        try {
+          stats.count(`${routeTemplate(sub.method, sub.path)} (in $batch)`);
+          subResponse = dispatch({ ...sub, auth }, ctx);
+        } catch (error) {
+          subResponse = subErrorResponse(error);
+        }
+      }
+      return subFault ? answerFault(subFault) : subResponse;
+    });
+    return lostConnection ?? response;
   };
 
   const handleOperator = (req: IncomingMessage, res: ServerResponse, pathname: string) => {
@@ -154,18 +199,44 @@ export function createGraphHandler(
         json(200, { faultRate: options.faultRate ?? 0, latencyMs: options.latencyMs ?? 0 });
       });
     }
+    if (pathname === '/_demo/faults') {
+      if (req.method === 'GET') return json(200, { faults: faults.list() });
+      if (req.method === 'DELETE') {
+        faults.clear();
+        return json(200, { faults: [] });
+      }
+      if (req.method === 'POST') {
+        return readJson(req)
+          .then((body) => json(201, faults.arm(body)))
+          .catch((error: unknown) => {
+            if (error instanceof FaultRuleError || error instanceof GraphHttpError)
+              return json(400, { error: error.message });
+            throw error;
+          });
+      }
+    }
     if (pathname === '/_demo/reset' && req.method === 'POST') {
       options.store.reset();
       stats.reset();
+      faults.clear();
       return json(200, { reset: true });
     }
     json(404, {
       error:
-        'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset, POST /_demo/controls or POST /_demo/reset.',
+        'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset, POST /_demo/controls, GET/POST/DELETE /_demo/faults or POST /_demo/reset.',
     });
   };
 
-  return Object.assign(handler, { stats });
+  return Object.assign(handler, { stats, faults });
+}
+
+function faultAnswer(
+  fault: ArmedFault,
+  errorResponse: (error: unknown) => GraphResponse,
+): GraphResponse | 'drop' | 'hang' {
+  return isConnectionOutcome(fault.outcome)
+    ? fault.outcome
+    : errorResponse(faultError(fault.outcome, fault));
 }
 
 function toErrorResponse(
