@@ -80,11 +80,14 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     url,
     address,
     store,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      // Coalesced state-file writes still pending are written before the process may exit.
+      await store.close();
+    },
   };
 }
 
