@@ -106,6 +106,12 @@ export function createGraphHandler(
     }
     const path = url.pathname.slice('/v1.0'.length);
     const method = req.method ?? 'GET';
+    const malformed = malformedPathError(path);
+    if (malformed) {
+      stats.count(`${method} /v1.0/(malformed)`);
+      req.resume();
+      return sendError(malformed);
+    }
     stats.count(path === '/$batch' ? `${method} /v1.0/$batch` : routeTemplate(method, path));
     const errorResponse = (error: unknown) => toErrorResponse(error, requestId, clientRequestId);
     // The answer the client gets, unless a connection fault (drop/hang) takes its place.
@@ -169,7 +175,9 @@ export function createGraphHandler(
       if (subFault?.when === 'before') return answerFault(subFault);
       let subResponse: GraphResponse;
       const randomFault = subFault ? undefined : injectedFault();
-      if (randomFault) subResponse = subErrorResponse(randomFault);
+      const malformed = malformedPathError(sub.path);
+      if (malformed) subResponse = subErrorResponse(malformed);
+      else if (randomFault) subResponse = subErrorResponse(randomFault);
       else {
         try {
           stats.count(`${routeTemplate(sub.method, sub.path)} (in $batch)`);
@@ -353,6 +361,14 @@ function toErrorResponse(
       body: errorBody(error.code, error.message, requestId, clientRequestId),
     };
   }
+  // Only client input is ever percent-decoded (segments, '@odata.id'): a malformed escape is the
+  // client's mistake, answered as Graph does, not a crash with a stack trace in the log.
+  if (error instanceof URIError)
+    return toErrorResponse(
+      new GraphHttpError(400, 'Request_BadRequest', 'Bad request: malformed percent-encoding.'),
+      requestId,
+      clientRequestId,
+    );
   console.error('demo tenant: unexpected error', error);
   return {
     status: 500,
@@ -363,6 +379,25 @@ function toErrorResponse(
       clientRequestId,
     ),
   };
+}
+
+/**
+ * routes.ts decodes each path segment with decodeURIComponent, which throws on a malformed escape
+ * (`%E0%A4%A`); Graph answers such a URL with a 400, so it is refused here, before dispatch.
+ */
+function malformedPathError(path: string): GraphHttpError | undefined {
+  for (const segment of path.split('/')) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        `Bad request: the URL segment '${segment}' holds a malformed percent-encoding.`,
+      );
+    }
+  }
+  return undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
