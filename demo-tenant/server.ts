@@ -86,6 +86,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     }),
     publicBaseUrl: (req) => (isSecure(req) ? httpsUrl : url),
     allowedOrigins: appOrigins,
+    allowedHosts: [host],
     latencyMs: options.latencyMs,
     faultRate: options.faultRate,
   });
@@ -118,6 +119,8 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     store,
     close: async () => {
       await Promise.all([close(server), close(secure)]);
+      // Coalesced state-file writes still pending are written before the process may exit.
+      await store.close();
     },
   };
 }
