@@ -72,6 +72,12 @@ describe('at start', () => {
     },
   );
 
+  it('refuses a path it cannot read (a directory) instead of seeding over it', () => {
+    expect(() => new DirectoryStore({}, directory)).toThrow(
+      new RegExp(`${directory} cannot be read \\(EISDIR`),
+    );
+  });
+
   it('seeds and writes the file when there is none', async () => {
     const store = new DirectoryStore({ size: 50 }, path);
     await store.close();

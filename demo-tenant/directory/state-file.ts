@@ -25,9 +25,15 @@ export function readStateFile(path: string): DirectoryState | undefined {
         `To start from the seed, move it away or delete it (DEMO_TENANT_STATE_FILE); ` +
         `to keep its data, repair it.`,
     );
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw refuse(`cannot be read (${(error as Error).message})`);
+  }
   let state: unknown;
   try {
-    state = JSON.parse(readFileSync(path, 'utf8'));
+    state = JSON.parse(text);
   } catch (error) {
     throw refuse(`cannot be read as JSON (${(error as Error).message})`);
   }
