@@ -38,8 +38,16 @@ beforeEach(async () => {
   await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
 });
 
-const controls = (faultRate: number) =>
-  fetch(`${tenant.url}/_demo/controls`, { method: 'POST', body: JSON.stringify({ faultRate }) });
+const controls = async (faultRate: number) => {
+  const response = await fetch(`${tenant.url}/_demo/controls`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ faultRate }),
+  });
+  // A refused control would silently run the fault tests without faults.
+  expect(response.status).toBe(200);
+  return response;
+};
 
 function targets(count: number): LinkTarget[] {
   return tenant.store.servicePrincipals
