@@ -1,12 +1,22 @@
 // DOMAIN.md's permissions table: what each call needs, delegated (scp) or application (roles).
-import { WRITER_ROLE_IDS, type TokenCheck } from '../contracts';
+import {
+  CONDITIONAL_ACCESS_READER_ROLE_IDS,
+  CONDITIONAL_ACCESS_WRITER_ROLE_IDS,
+  WRITER_ROLE_IDS,
+  type TokenCheck,
+} from '../contracts';
 import { GraphHttpError } from './errors';
 
 export type Permission =
   | 'Policy.Read.All'
   | 'Application.Read.All'
   | 'Policy.ReadWrite.ApplicationConfiguration'
-  | 'Application.ReadWrite.All';
+  | 'Application.ReadWrite.All'
+  // Delegated grants (oauth2permissiongrant-list-permissions.md: Directory.Read.All least privileged).
+  | 'Directory.Read.All'
+  // Conditional Access (conditionalaccessroot-list-policies.md / -post-policies.md, Graph v1.0).
+  | 'Policy.Read.ConditionalAccess'
+  | 'Policy.ReadWrite.ConditionalAccess';
 
 /** A ReadWrite permission also grants the matching read. */
 const SATISFIED_BY: Record<Permission, Permission[]> = {
@@ -14,6 +24,14 @@ const SATISFIED_BY: Record<Permission, Permission[]> = {
   'Application.Read.All': ['Application.Read.All', 'Application.ReadWrite.All'],
   'Policy.ReadWrite.ApplicationConfiguration': ['Policy.ReadWrite.ApplicationConfiguration'],
   'Application.ReadWrite.All': ['Application.ReadWrite.All'],
+  'Directory.Read.All': ['Directory.Read.All'],
+  // Reading CA policies: Policy.Read.All (least privileged), or the Conditional Access ones.
+  'Policy.Read.ConditionalAccess': [
+    'Policy.Read.All',
+    'Policy.Read.ConditionalAccess',
+    'Policy.ReadWrite.ConditionalAccess',
+  ],
+  'Policy.ReadWrite.ConditionalAccess': ['Policy.ReadWrite.ConditionalAccess'],
 };
 
 const WRITES: Permission[] = [
@@ -32,7 +50,16 @@ export function requirePermissions(
     auth.kind === 'delegated' &&
     needed.some((p) => WRITES.includes(p)) &&
     !(auth.directoryRoles ?? []).some((r) => WRITER_ROLE_IDS.includes(r));
-  if (missing.length > 0 || roleRefused) {
+  // Conditional Access needs its own directory roles: Cloud Application Administrator reads and
+  // writes app policies but not Conditional Access (learn.microsoft.com, Entra built-in roles).
+  const roles = auth.directoryRoles ?? [];
+  const conditionalAccessRefused =
+    auth.kind === 'delegated' &&
+    ((needed.includes('Policy.ReadWrite.ConditionalAccess') &&
+      !roles.some((r) => CONDITIONAL_ACCESS_WRITER_ROLE_IDS.includes(r))) ||
+      (needed.includes('Policy.Read.ConditionalAccess') &&
+        !roles.some((r) => CONDITIONAL_ACCESS_READER_ROLE_IDS.includes(r))));
+  if (missing.length > 0 || roleRefused || conditionalAccessRefused) {
     throw new GraphHttpError(
       403,
       'Authorization_RequestDenied',

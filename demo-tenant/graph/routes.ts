@@ -7,6 +7,7 @@ import { DirectoryError, type DirectoryStore, type ObjectType } from '../directo
 import { GraphHttpError } from './errors';
 import { pageOf, parseCollectionQuery } from './odata';
 import { requirePermissions, type Permission } from './permissions';
+import { reachRoutes } from './routes-reach';
 
 export interface GraphRequest {
   method: string;
@@ -24,12 +25,12 @@ export interface GraphResponse {
   body?: unknown;
 }
 
-interface RouteContext {
+export interface RouteContext {
   store: DirectoryStore;
   graphRoot: string;
 }
 
-interface Route {
+export interface Route {
   method: string;
   template: string;
   pattern: RegExp;
@@ -55,7 +56,7 @@ const COLLECTION_OF: Record<string, ObjectType> = {
   servicePrincipals: 'servicePrincipal',
 };
 
-function route(
+export function route(
   method: string,
   template: string,
   permissions: Permission[],
@@ -324,6 +325,7 @@ export const ROUTES: Route[] = [
       },
     ),
   ]),
+  ...reachRoutes(),
 ];
 
 export function matchRoute(
