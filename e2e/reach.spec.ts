@@ -71,6 +71,8 @@ test('the audit shows who receives long-lived tokens, privileged first, with a d
   expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
 
   await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page);
 
   // The application page says it too, without asking again (the permission was given this session).
   await page.goto(`/applications/${ORDERS_APP_ID}`);

@@ -73,6 +73,7 @@ test('sessions show what governs them today and create a report-only sign-in fre
   );
   await expect(dialog).toContainText("State = 'enabledForReportingButNotEnforced'");
   await expect(dialog).toContainText('Policy.ReadWrite.ConditionalAccess');
+  await expectNoSeriousA11yViolations(page);
   // Nothing exists before the explicit confirmation.
   expect(await conditionalAccessPolicies()).toHaveLength(4);
   await dialog.getByRole('button', { name: 'Create in report-only state' }).click();
