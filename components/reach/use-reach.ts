@@ -6,20 +6,12 @@ import { useAuth } from '@/components/auth/auth-provider';
 import { useGraphApi } from '@/components/shell/graph-provider';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { createGraphApi } from '@/lib/graph/client';
-import { loadReach, type ReachReadout } from '@/lib/graph/reach';
-import { computeReach, type ResourceReach } from '@/lib/policy/reach';
+import { readReach, type ReachResult } from './read-reach';
 
 const CONSENT_FLAG = 'tlp.reach-consent';
 
 export const REACH_CONSENT_EXPLANATION =
   'Seeing who receives these tokens needs one more read permission of Microsoft Graph: Directory.Read.All, to list the delegated permission grants of each API (application permissions need only Application.Read.All, which you already gave). The dashboard asks for it only now; Microsoft may show a sign-in window to approve it. Nothing is changed.';
-
-export interface ReachResult {
-  reach: Map<string, ResourceReach>;
-  readouts: Map<string, ReachReadout>;
-  /** The extra permission was refused: what needs it is reported unreadable, the rest is shown. */
-  consentRefused: boolean;
-}
 
 /**
  * Asks for the reach permission when the admin opens the view (never before), then reads every
@@ -55,34 +47,16 @@ export function useReach(resourceIds: readonly string[]) {
     queryKey: ['reach', ...ids],
     enabled: opened && ids.length > 0,
     staleTime: 5 * 60_000,
-    queryFn: async ({ signal }): Promise<ReachResult> => {
-      let api = reachApi;
-      let consentRefused = false;
-      try {
-        await tokenSource(settings.scopes.reach);
-      } catch {
-        // Refused or closed: read what the sign-in permissions allow and say what is missing.
-        api = baseApi;
-        consentRefused = true;
-      }
-      const readouts = await loadReach(api, ids, {
+    queryFn: ({ signal }): Promise<ReachResult> =>
+      readReach({
+        ids,
+        askForReachPermission: () => tokenSource(settings.scopes.reach),
+        reachApi,
+        signInApi: baseApi,
+        directory: { servicePrincipal: (spId) => servicePrincipals.get(spId) },
         signal,
         onProgress: (done, total) => setProgress({ done, total }),
-      });
-      const reach = new Map<string, ResourceReach>();
-      for (const [id, r] of readouts)
-        reach.set(
-          id,
-          computeReach({
-            resourceId: id,
-            appRoles: r.appRoles,
-            assignments: r.assignments,
-            grants: r.grants,
-            directory: { servicePrincipal: (spId) => servicePrincipals.get(spId) },
-          }),
-        );
-      return { reach, readouts, consentRefused };
-    },
+      }),
   });
 
   const open = useCallback(() => {
