@@ -79,6 +79,10 @@ test('the audit shows who receives long-lived tokens, privileged first, with a d
   await expect(page.getByTestId('reach-summary')).toHaveText(
     'Tokens for this API go to 3 clients (1 privileged).',
   );
+  await expect(
+    page.getByRole('table', { name: 'Clients of Contoso Orders API' }).getByTestId('reach-client'),
+  ).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page);
   expect(dialogs).toEqual([]);
 });
 

@@ -132,7 +132,7 @@ export function ApplicationDetail({ appId }: { appId: string }) {
         <ol className="mt-4 space-y-2">
           {effective.steps.map((step, i) => (
             <li key={step.source} className="flex gap-3 text-sm" data-testid="explanation-step">
-              <span className="w-5 text-right text-slate-500">{i + 1}.</span>
+              <span className="w-5 text-right text-slate-500 dark:text-slate-400">{i + 1}.</span>
               <div>
                 <span className="font-medium">{SOURCE_LABELS[step.source]}</span>{' '}
                 <Badge tone={OUTCOME_TONE[step.outcome]}>{step.outcome}</Badge>
