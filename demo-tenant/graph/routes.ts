@@ -105,8 +105,9 @@ const WRITABLE = new Set(['displayName', 'description', 'definition', 'isOrganiz
 
 function validatedPolicyFields(
   body: Record<string, unknown>,
-  creating: boolean,
+  stored?: TokenLifetimePolicy,
 ): Partial<TokenLifetimePolicy> {
+  const creating = stored === undefined;
   for (const key of Object.keys(body)) {
     if (!WRITABLE.has(key) && !key.startsWith('@odata')) {
       throw new GraphHttpError(
@@ -144,13 +145,10 @@ function validatedPolicyFields(
     fields.description = body.description as string | null;
   }
   if (creating || 'definition' in body) {
-    const check = checkDefinitionForWrite(body.definition);
-    if (!check.ok)
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        `Property definition has an invalid value. ${check.error}`,
-      );
+    // lib/policy holds the rules (23:59:59 maximum, Version 1, no new retired settings) and the
+    // message Graph gives for each.
+    const check = checkDefinitionForWrite(body.definition, stored?.definition);
+    if (!check.ok) throw new GraphHttpError(400, 'Request_BadRequest', check.graphMessage);
     fields.definition = body.definition as string[];
   }
   if ('isOrganizationDefault' in body) {
@@ -189,7 +187,7 @@ export const ROUTES: Route[] = [
     },
   })),
   route('POST', '/policies/tokenLifetimePolicies', WRITE_POLICY, (req, _p, ctx) => {
-    const fields = validatedPolicyFields(asRecord(req.body), true);
+    const fields = validatedPolicyFields(asRecord(req.body));
     const policy = ctx.store.createPolicy({
       id: randomUUID(),
       deletedDateTime: null,
@@ -224,7 +222,14 @@ export const ROUTES: Route[] = [
     };
   }),
   route('PATCH', '/policies/tokenLifetimePolicies/{id}', WRITE_POLICY, (req, [id], ctx) => {
-    const fields = validatedPolicyFields(asRecord(req.body), false);
+    const stored = ctx.store.getPolicy(id);
+    if (!stored)
+      throw new DirectoryError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+      );
+    const fields = validatedPolicyFields(asRecord(req.body), stored);
     ctx.store.updatePolicy(id, fields);
     return { status: 204 };
   }),
