@@ -5,8 +5,15 @@ import type { TokenLifetimePolicy } from '../../lib/policy/types';
 import type { TokenCheck } from '../contracts';
 import { DirectoryError, type DirectoryStore, type ObjectType } from '../directory/store';
 import { GraphHttpError } from './errors';
-import { pageOf, parseCollectionQuery } from './odata';
-import { requirePermissions, type Permission } from './permissions';
+import { alternateKeyTemplate, resolveAlternateKey } from './alternate-keys';
+import {
+  applySelect,
+  DIRECTORY_OBJECTS,
+  pageOf,
+  parseCollectionQuery,
+  TOKEN_LIFETIME_POLICIES,
+} from './odata';
+import { requirePermissions, type PermissionNeed } from './permissions';
 
 export interface GraphRequest {
   method: string;
@@ -33,19 +40,27 @@ interface Route {
   method: string;
   template: string;
   pattern: RegExp;
-  permissions: Permission[];
+  permissions: PermissionNeed[];
   handle: (req: GraphRequest, params: string[], ctx: RouteContext) => GraphResponse;
 }
 
-const READ_POLICY: Permission[] = ['Policy.Read.All'];
-const READ_DIRECTORY: Permission[] = ['Policy.Read.All', 'Application.Read.All'];
-const WRITE_POLICY: Permission[] = ['Policy.ReadWrite.ApplicationConfiguration'];
-const WRITE_LINK: Permission[] = [
+const READ_POLICY: PermissionNeed[] = ['Policy.Read.All'];
+const READ_DIRECTORY: PermissionNeed[] = ['Policy.Read.All', 'Application.Read.All'];
+const WRITE_POLICY: PermissionNeed[] = ['Policy.ReadWrite.ApplicationConfiguration'];
+const WRITE_LINK: PermissionNeed[] = [
   'Policy.ReadWrite.ApplicationConfiguration',
   'Application.ReadWrite.All',
 ];
-
-const POLICY_TYPE = '#microsoft.graph.tokenLifetimePolicy';
+/**
+ * GET /{applications|servicePrincipals}/{id}/tokenLifetimePolicies: Microsoft's permissions table
+ * (serviceprincipal-list-tokenlifetimepolicies, application-list-tokenlifetimepolicies) asks for
+ * Policy.Read.All AND Application.ReadWrite.All (application permissions: or .OwnedBy). A reader
+ * with Application.Read.All is refused; readers learn links from appliesTo instead.
+ */
+const READ_LINKED_POLICY: PermissionNeed[] = [
+  'Policy.Read.All',
+  ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy'],
+];
 const TYPE_OF: Record<ObjectType, string> = {
   application: '#microsoft.graph.application',
   servicePrincipal: '#microsoft.graph.servicePrincipal',
@@ -58,7 +73,7 @@ const COLLECTION_OF: Record<string, ObjectType> = {
 function route(
   method: string,
   template: string,
-  permissions: Permission[],
+  permissions: PermissionNeed[],
   handle: Route['handle'],
 ): Route {
   const pattern = new RegExp(
@@ -164,6 +179,13 @@ function validatedPolicyFields(
   return fields;
 }
 
+const selectOf = (params: URLSearchParams) =>
+  params
+    .get('$select')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 const REF_TARGET = /\/policies\/tokenLifetimePolicies\/([^/?#]+)$/;
 
 function findCollectionObject(ctx: RouteContext, collection: string, id: string) {
@@ -179,13 +201,24 @@ function findCollectionObject(ctx: RouteContext, collection: string, id: string)
 }
 
 export const ROUTES: Route[] = [
-  route('GET', '/policies/tokenLifetimePolicies', READ_POLICY, (_req, _p, ctx) => ({
-    status: 200,
-    body: {
-      '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
-      value: ctx.store.policies.map(policyJson),
-    },
-  })),
+  route('GET', '/policies/tokenLifetimePolicies', READ_POLICY, (req, _p, ctx) => {
+    // $select, $filter and $top are documented for this list (tokenlifetimepolicy-list).
+    const query = parseCollectionQuery(
+      req.params,
+      req.headers.consistencylevel,
+      TOKEN_LIFETIME_POLICIES,
+    );
+    return {
+      status: 200,
+      body: pageOf(
+        ctx.store.policies.map(policyJson),
+        query,
+        `${ctx.graphRoot}/policies/tokenLifetimePolicies`,
+        req.params,
+        `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
+      ),
+    };
+  }),
   route('POST', '/policies/tokenLifetimePolicies', WRITE_POLICY, (req, _p, ctx) => {
     const fields = validatedPolicyFields(asRecord(req.body));
     const policy = ctx.store.createPolicy({
@@ -205,7 +238,7 @@ export const ROUTES: Route[] = [
       },
     };
   }),
-  route('GET', '/policies/tokenLifetimePolicies/{id}', READ_POLICY, (_req, [id], ctx) => {
+  route('GET', '/policies/tokenLifetimePolicies/{id}', READ_POLICY, (req, [id], ctx) => {
     const policy = ctx.store.getPolicy(id);
     if (!policy)
       throw new DirectoryError(
@@ -217,7 +250,7 @@ export const ROUTES: Route[] = [
       status: 200,
       body: {
         '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies/$entity`,
-        ...policyJson(policy),
+        ...applySelect(policyJson(policy), selectOf(req.params)),
       },
     };
   }),
@@ -265,6 +298,25 @@ export const ROUTES: Route[] = [
     },
   ),
   ...(['applications', 'servicePrincipals'] as const).flatMap((collection) => [
+    // Before /{id}: "$count" is a segment, not an id.
+    route('GET', `/${collection}/$count`, READ_DIRECTORY, (req, _p, ctx) => {
+      // Graph answers 400 "$count is not currently supported." without the header
+      // (microsoftgraph/microsoft-graph-docs#13226 and #15067, 2021, on /users/$count).
+      if (req.headers.consistencylevel?.toLowerCase() !== 'eventual')
+        throw new GraphHttpError(400, 'Request_BadRequest', '$count is not currently supported.');
+      const query = parseCollectionQuery(req.params, 'eventual', DIRECTORY_OBJECTS);
+      const items = (collection === 'applications'
+        ? ctx.store.applications
+        : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
+      const matching = items.filter(
+        (item) => (query.filter?.(item) ?? true) && (query.search?.(item) ?? true),
+      );
+      return {
+        status: 200,
+        headers: { 'Content-Type': 'text/plain' },
+        body: String(matching.length),
+      };
+    }),
     route('GET', `/${collection}`, READ_DIRECTORY, (req, _p, ctx) => {
       const items = (collection === 'applications'
         ? ctx.store.applications
@@ -281,25 +333,35 @@ export const ROUTES: Route[] = [
         ),
       };
     }),
-    route('GET', `/${collection}/{id}`, READ_DIRECTORY, (_req, [id], ctx) => {
+    route('GET', `/${collection}/{id}`, READ_DIRECTORY, (req, [id], ctx) => {
       const { object } = findCollectionObject(ctx, collection, id);
       return {
         status: 200,
-        body: { '@odata.context': `${ctx.graphRoot}/$metadata#${collection}/$entity`, ...object },
-      };
-    }),
-    route('GET', `/${collection}/{id}/tokenLifetimePolicies`, READ_DIRECTORY, (_req, [id], ctx) => {
-      const { type } = findCollectionObject(ctx, collection, id);
-      const policyId = ctx.store.linkedPolicyId(type, id);
-      const policy = policyId ? ctx.store.getPolicy(policyId) : undefined;
-      return {
-        status: 200,
         body: {
-          '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
-          value: policy ? [{ '@odata.type': POLICY_TYPE, ...policyJson(policy) }] : [],
+          '@odata.context': `${ctx.graphRoot}/$metadata#${collection}/$entity`,
+          ...applySelect({ ...object }, selectOf(req.params)),
         },
       };
     }),
+    route(
+      'GET',
+      `/${collection}/{id}/tokenLifetimePolicies`,
+      READ_LINKED_POLICY,
+      (req, [id], ctx) => {
+        const { type } = findCollectionObject(ctx, collection, id);
+        const policyId = ctx.store.linkedPolicyId(type, id);
+        const policy = policyId ? ctx.store.getPolicy(policyId) : undefined;
+        // The docs' example (serviceprincipal-list-tokenlifetimepolicies) names the context
+        // Collection(microsoft.graph.tokenLifetimePolicy), items without @odata.type.
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${ctx.graphRoot}/$metadata#Collection(microsoft.graph.tokenLifetimePolicy)`,
+            value: policy ? [applySelect(policyJson(policy), selectOf(req.params))] : [],
+          },
+        };
+      },
+    ),
     route(
       'POST',
       `/${collection}/{id}/tokenLifetimePolicies/$ref`,
@@ -349,6 +411,9 @@ export function pathExists(path: string): boolean {
 
 /** Runs one Graph request against the store; errors become Graph's error shapes upstream. */
 export function dispatch(req: GraphRequest, ctx: RouteContext): GraphResponse {
+  // /servicePrincipals(appId='…')/… addresses the same object as /servicePrincipals/{id}/….
+  const path = resolveAlternateKey(req.path, ctx.store);
+  if (path !== req.path) return dispatch({ ...req, path }, ctx);
   const found = matchRoute(req.method, req.path);
   if (!found) {
     if (pathExists(req.path))
@@ -368,6 +433,11 @@ export function dispatch(req: GraphRequest, ctx: RouteContext): GraphResponse {
 }
 
 export function routeTemplate(method: string, path: string): string {
+  const alternate = alternateKeyTemplate(path);
+  if (alternate) {
+    const template = routeTemplate(method, alternate.idPath);
+    return template.replace(/\/(applications|servicePrincipals)\/\{id\}/, alternate.prefix);
+  }
   const found = matchRoute(method, path);
   return `${method} /v1.0${found ? found.route.template : '/(unknown)'}`;
 }
