@@ -30,6 +30,7 @@ export function LifetimeInput({
               key={preset.text}
               type="button"
               aria-pressed={selected}
+              aria-describedby={preset.label === '1 day' ? `${id}-one-day` : undefined}
               onClick={() => onChange(preset.text)}
               className={`rounded-md border px-2.5 py-1 text-sm ${selected ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900'}`}
             >
@@ -38,7 +39,11 @@ export function LifetimeInput({
           );
         })}
       </div>
-      <p data-testid="one-day-preset-note" className="text-xs text-slate-600 dark:text-slate-300">
+      <p
+        id={`${id}-one-day`}
+        data-testid="one-day-preset-note"
+        className="text-xs text-slate-600 dark:text-slate-300"
+      >
         {ONE_DAY_PRESET_NOTE}
       </p>
       <div className="flex flex-wrap items-end gap-3">

@@ -155,6 +155,8 @@ describe("alternate keys: /servicePrincipals(appId='…'), /applications(appId='
     );
     expect(app.body.appId).toBe(SEEDED.apps.ordersApi.appId);
     expect(Object.keys(app.body).filter((k) => !k.startsWith('@'))).toEqual(['id', 'appId']);
+    // Clients may percent-encode the quotes.
+    expect((await graph.get(`/servicePrincipals(appId=%27${CDS}%27)`)).body.appId).toBe(CDS);
     const unknown = await graph.get(
       `/servicePrincipals(appId='00000000-0000-0000-0000-00000000dead')`,
     );
