@@ -9,13 +9,13 @@ import { bulkLink, bulkUnlink, replacePolicy, type LinkTarget } from './link-ope
 let tenant: DemoTenant;
 let api: GraphApi;
 
-async function token(url: string) {
+async function token(url: string, client = 'demo-automation') {
   const response = await fetch(`${url}/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'client_credentials',
-      client_id: 'demo-automation',
-      client_secret: 'demo-automation-secret',
+      client_id: client,
+      client_secret: `${client}-secret`,
       scope: 'https://graph.microsoft.com/.default',
     }),
   });
@@ -83,6 +83,23 @@ describe('bulkLink', () => {
     }
     const linkedCount = tenant.store.appliesTo(SEEDED.policies.unused).length;
     expect(linkedCount).toBe(45);
+  });
+
+  it('re-reads current links with write scopes: Graph refuses that read to read-only scopes', async () => {
+    // GET /servicePrincipals/{id}/tokenLifetimePolicies needs Policy.Read.All AND
+    // Application.ReadWrite.All (serviceprincipal-list-tokenlifetimepolicies): an admin whose read
+    // scopes are read-only must still be able to link, because the re-read goes with write scopes.
+    const readerToken = await token(tenant.url, 'demo-reader');
+    const writerToken = await token(tenant.url);
+    const split = createGraphApi({
+      getToken: async (scopes) => (scopes.includes('w') ? writerToken : readerToken),
+      graphBaseUrl: `${tenant.url}/v1.0`,
+      readScopes: ['r'],
+      writeScopes: ['w'],
+      retryPolicy: { sleep: async () => undefined },
+    });
+    const [outcome] = await bulkLink(split, targets(1), SEEDED.policies.unused);
+    expect(outcome.status).toBe('linked');
   });
 
   it('skips objects that already hold the policy and replaces other policies', async () => {

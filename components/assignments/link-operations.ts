@@ -3,6 +3,7 @@
 // success, and put a previous link back when its replacement fails.
 import type { GraphApi } from '@/lib/graph/client';
 import { GraphRequestError } from '@/lib/graph/errors';
+import { readLinkedPolicyIds } from '@/lib/graph/linked-policies';
 import type { BatchRequest, BatchResult, ObjectType } from '@/lib/graph/types';
 
 export interface LinkTarget {
@@ -42,29 +43,16 @@ function errorOf(result: BatchResult | undefined): GraphRequestError {
 
 type Progress = (done: number, total: number) => void;
 
-/** What each object holds now: one GET per object, sent 20 to a $batch. */
-export async function readCurrentLinks(
+/**
+ * What each object holds now, re-read just before writing: one GET per object, sent 20 to a
+ * $batch, with write scopes (Graph asks for Application.ReadWrite.All there; see lib/graph).
+ */
+export function readCurrentLinks(
   api: GraphApi,
   targets: LinkTarget[],
   onProgress?: Progress,
 ): Promise<Map<string, string | undefined>> {
-  const results = await api.runBatch(
-    targets.map((t, i) => ({
-      id: String(i),
-      method: 'GET' as const,
-      url: `${COLLECTION[t.objectType]}/${t.objectId}/tokenLifetimePolicies?$select=id`,
-    })),
-    { access: 'read', onProgress: (p) => onProgress?.(p.done, p.total) },
-  );
-  const current = new Map<string, string | undefined>();
-  results.forEach((result, i) => {
-    if (result.status === 200)
-      current.set(
-        targets[i].objectId,
-        ((result.body as { value?: Array<{ id: string }> }).value ?? [])[0]?.id,
-      );
-  });
-  return current;
+  return readLinkedPolicyIds(api, targets, (p) => onProgress?.(p.done, p.total));
 }
 
 /** Link (or replace with) one policy on many objects. */

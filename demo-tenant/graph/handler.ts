@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphTokenVerifier, RequestHandler, TokenCheck } from '../contracts';
 import { DirectoryError, type DirectoryStore } from '../directory/store';
 import { executeBatch } from './batch';
-import { errorBody, GraphHttpError } from './errors';
+import { bearerChallenge, errorBody, GraphHttpError } from './errors';
 import {
   faultError,
   FaultRuleError,
@@ -19,6 +19,7 @@ import {
   operatorRefusal,
   parseControls,
 } from './operator-guard';
+
 import { dispatch, routeTemplate, type GraphResponse } from './routes';
 import { RequestStats } from './stats';
 
@@ -100,10 +101,13 @@ export function createGraphHandler(
         'client-request-id': clientRequestId,
         ...(response.headers ?? {}),
       };
-      if (response.body !== undefined)
+      if (response.body !== undefined && !response.headers?.['Content-Type'])
         headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true';
       res.writeHead(response.status, headers);
-      res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+      // A text/plain body (the /$count segment) goes out as it is.
+      const text =
+        typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      res.end(response.body === undefined ? undefined : text);
     };
     const sendError = (error: unknown) => send(toErrorResponse(error, requestId, clientRequestId));
 
@@ -138,7 +142,10 @@ export function createGraphHandler(
       const body = await readJson(req);
       if (options.latencyMs) await delay(options.latencyMs);
       const auth = await options.verifyToken(headerValue(req.headers.authorization));
-      if (!auth.ok) throw new GraphHttpError(401, 'InvalidAuthenticationToken', auth.message);
+      if (!auth.ok)
+        throw new GraphHttpError(401, 'InvalidAuthenticationToken', auth.message, {
+          'WWW-Authenticate': bearerChallenge(`${baseUrl}/auth`),
+        });
       fault = faults.take(method, path);
       if (fault?.when === 'before') return deliver(faultAnswer(fault, errorResponse));
       // A targeted rule decides this request alone: "after" must really carry it out.

@@ -13,7 +13,7 @@ import type { ConditionalAccessPolicy } from '../../lib/policy/conditional-acces
 import { DirectoryError } from '../directory/store';
 import { conditionalAccessPolicyJson } from '../directory/seed-access';
 import { GraphHttpError } from './errors';
-import { pageOf, parseCollectionQuery } from './odata';
+import { pageOf, parseCollectionQuery, type CollectionOptions } from './odata';
 import { route, type GraphRequest, type Route, type RouteContext } from './routes';
 
 export function reachRoutes(): Route[] {
@@ -21,7 +21,8 @@ export function reachRoutes(): Route[] {
     route(
       'GET',
       '/servicePrincipals/{id}/appRoleAssignedTo',
-      ['Application.Read.All'],
+      // Least privileged Application.Read.All; Directory.Read.All also reads them (permissions table).
+      [['Application.Read.All', 'Directory.Read.All']],
       (req, [id], ctx) => {
         if (!ctx.store.getObject('servicePrincipal', id)) throw notFound(id);
         const items = ctx.store.access.appRoleAssignments
@@ -29,6 +30,7 @@ export function reachRoutes(): Route[] {
           .map((a) => ({ deletedDateTime: null, ...a }));
         return collection(req, ctx, items, `/servicePrincipals/${id}/appRoleAssignedTo`, {
           context: `servicePrincipals('${id}')/appRoleAssignedTo`,
+          options: ASSIGNMENTS,
         });
       },
     ),
@@ -38,6 +40,7 @@ export function reachRoutes(): Route[] {
       return collection(req, ctx, items, '/oauth2PermissionGrants', {
         context: 'oauth2PermissionGrants',
         filterHandled: true,
+        options: GRANTS,
       });
     }),
     route(
@@ -50,7 +53,7 @@ export function reachRoutes(): Route[] {
           ctx,
           ctx.store.access.conditionalAccessPolicies,
           '/identity/conditionalAccess/policies',
-          { context: 'identity/conditionalAccess/policies' },
+          { context: 'identity/conditionalAccess/policies', options: CONDITIONAL_ACCESS },
         ),
     ),
     route(
@@ -104,11 +107,11 @@ function collection(
   ctx: RouteContext,
   items: readonly object[],
   path: string,
-  options: { context: string; filterHandled?: boolean },
+  options: { context: string; filterHandled?: boolean; options: CollectionOptions },
 ) {
   const params = new URLSearchParams(req.params);
   if (options.filterHandled) params.delete('$filter');
-  const query = parseCollectionQuery(params, req.headers.consistencylevel);
+  const query = parseCollectionQuery(params, req.headers.consistencylevel, options.options);
   return {
     status: 200,
     body: pageOf(
@@ -120,6 +123,14 @@ function collection(
     ),
   };
 }
+
+// What each collection lets $filter and $search do (kept to what the docs show; no $search).
+const ASSIGNMENTS: CollectionOptions = { stringProperties: ['id'], searchable: false };
+const GRANTS: CollectionOptions = { stringProperties: [], searchable: false };
+const CONDITIONAL_ACCESS: CollectionOptions = {
+  stringProperties: ['id', 'displayName', 'state'],
+  searchable: false,
+};
 
 const GRANT_PROPERTY =
   /^\s*(clientId|resourceId|consentType|principalId)\s+eq\s+'((?:[^']|'')*)'\s*$/;
