@@ -149,3 +149,38 @@ describe('checkGraphResponse', () => {
     );
   });
 });
+
+describe('Audit II shapes (appRoleAssignment, oAuth2PermissionGrant, conditionalAccessPolicy)', () => {
+  it('checks the new collections against Graph’s types, nested session controls included', () => {
+    const assignment = {
+      id: 'x',
+      appRoleId: 'r',
+      principalId: 'p',
+      principalType: 'ServicePrincipal',
+      resourceId: 's',
+    };
+    expect(get('/servicePrincipals/s/appRoleAssignedTo', { value: [assignment] })).toEqual([]);
+    expect(
+      get('/servicePrincipals/s/appRoleAssignedTo', {
+        value: [{ ...assignment, roleValue: 'x' }],
+      }).join(),
+    ).toMatch(/AppRoleAssignment has no such property/);
+    expect(
+      get('/oauth2PermissionGrants', { value: [{ id: 'g', clientId: 'c', scope: 1 }] }).join(),
+    ).toMatch(/scope should be a string/);
+    const policy = {
+      id: 'ca',
+      displayName: 'x',
+      state: 'enabled',
+      conditions: { applications: { includeApplications: ['All'] } },
+      sessionControls: { signInFrequency: { isEnabled: true, type: 'hours', value: 8 } },
+    };
+    expect(get('/identity/conditionalAccess/policies', { value: [policy] })).toEqual([]);
+    expect(
+      get('/identity/conditionalAccess/policies/ca', {
+        ...policy,
+        sessionControls: { signInFrequency: { isEnabled: true, value: '8' } },
+      }).join(),
+    ).toMatch(/value should be a number/);
+  });
+});

@@ -65,6 +65,27 @@ const SHAPES: Array<[method: string, pattern: RegExp, expected: Expected]> = [
   ['POST', new RegExp(`^/${OBJECT}/tokenLifetimePolicies/\\$ref$`), { kind: 'no-content' }],
   ['DELETE', new RegExp(`^/${OBJECT}/tokenLifetimePolicies/${ID}/\\$ref$`), { kind: 'no-content' }],
   ['POST', /^\/\$batch$/, { kind: 'batch' }],
+  [
+    'GET',
+    new RegExp(`^/${OBJECT}/appRoleAssignedTo$`),
+    { kind: 'collection', type: 'AppRoleAssignment' },
+  ],
+  ['GET', /^\/oauth2PermissionGrants$/, { kind: 'collection', type: 'OAuth2PermissionGrant' }],
+  [
+    'GET',
+    /^\/identity\/conditionalAccess\/policies$/,
+    { kind: 'collection', type: 'ConditionalAccessPolicy' },
+  ],
+  [
+    'GET',
+    new RegExp(`^/identity/conditionalAccess/policies/${ID}$`),
+    { kind: 'entity', type: 'ConditionalAccessPolicy' },
+  ],
+  [
+    'POST',
+    /^\/identity\/conditionalAccess\/policies$/,
+    { kind: 'entity', type: 'ConditionalAccessPolicy' },
+  ],
 ];
 
 function expectedFor(method: string, path: string): Expected | undefined {

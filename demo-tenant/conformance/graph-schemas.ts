@@ -140,6 +140,18 @@ export const GRAPH_TYPES_USED = [
   'PublicError',
   'PublicErrorDetail',
   'PublicInnerError',
+  // Audit II (issue 19): who receives tokens, and what governs sessions.
+  'AppRole',
+  'AppRoleAssignment',
+  'OAuth2PermissionGrant',
+  'ConditionalAccessPolicy',
+  'ConditionalAccessConditionSet',
+  'ConditionalAccessApplications',
+  'ConditionalAccessUsers',
+  'ConditionalAccessGrantControls',
+  'ConditionalAccessSessionControls',
+  'SignInFrequencySessionControl',
+  'PersistentBrowserSessionControl',
 ] as const;
 
 let cached: GraphSchemas | undefined;
