@@ -1,6 +1,11 @@
 // What each call needs, delegated (scp) or application (roles), as Microsoft's permissions tables
 // for these endpoints say (DOMAIN.md, and the per-endpoint tables cited in routes.ts).
-import { WRITER_ROLE_IDS, type TokenCheck } from '../contracts';
+import {
+  CONDITIONAL_ACCESS_READER_ROLE_IDS,
+  CONDITIONAL_ACCESS_WRITER_ROLE_IDS,
+  WRITER_ROLE_IDS,
+  type TokenCheck,
+} from '../contracts';
 import { GraphHttpError } from './errors';
 
 export type Permission =
@@ -8,7 +13,12 @@ export type Permission =
   | 'Application.Read.All'
   | 'Policy.ReadWrite.ApplicationConfiguration'
   | 'Application.ReadWrite.All'
-  | 'Application.ReadWrite.OwnedBy';
+  | 'Application.ReadWrite.OwnedBy'
+  // Delegated grants (oauth2permissiongrant-list-permissions.md: Directory.Read.All least privileged).
+  | 'Directory.Read.All'
+  // Conditional Access (conditionalaccessroot-list-policies.md / -post-policies.md, Graph v1.0).
+  | 'Policy.Read.ConditionalAccess'
+  | 'Policy.ReadWrite.ConditionalAccess';
 
 /** One permission, or a list of which any one will do. Every need of a route must be met. */
 export type PermissionNeed = Permission | Permission[];
@@ -21,6 +31,14 @@ const SATISFIED_BY: Record<Permission, Permission[]> = {
   'Policy.ReadWrite.ApplicationConfiguration': ['Policy.ReadWrite.ApplicationConfiguration'],
   'Application.ReadWrite.All': ['Application.ReadWrite.All'],
   'Application.ReadWrite.OwnedBy': ['Application.ReadWrite.OwnedBy'],
+  'Directory.Read.All': ['Directory.Read.All'],
+  // Reading CA policies: Policy.Read.All (least privileged), or the Conditional Access ones.
+  'Policy.Read.ConditionalAccess': [
+    'Policy.Read.All',
+    'Policy.Read.ConditionalAccess',
+    'Policy.ReadWrite.ConditionalAccess',
+  ],
+  'Policy.ReadWrite.ConditionalAccess': ['Policy.ReadWrite.ConditionalAccess'],
 };
 
 const WRITES: Permission[] = [
@@ -45,7 +63,17 @@ export function requirePermissions(
     auth.kind === 'delegated' &&
     needed.flat().some((p) => WRITES.includes(p)) &&
     !(auth.directoryRoles ?? []).some((r) => WRITER_ROLE_IDS.includes(r));
-  if (missing.length > 0 || roleRefused) {
+  // Conditional Access needs its own directory roles: Cloud Application Administrator reads and
+  // writes app policies but not Conditional Access (learn.microsoft.com, Entra built-in roles).
+  const roles = auth.directoryRoles ?? [];
+  const flat = needed.flat();
+  const conditionalAccessRefused =
+    auth.kind === 'delegated' &&
+    ((flat.includes('Policy.ReadWrite.ConditionalAccess') &&
+      !roles.some((r) => CONDITIONAL_ACCESS_WRITER_ROLE_IDS.includes(r))) ||
+      (flat.includes('Policy.Read.ConditionalAccess') &&
+        !roles.some((r) => CONDITIONAL_ACCESS_READER_ROLE_IDS.includes(r))));
+  if (missing.length > 0 || roleRefused || conditionalAccessRefused) {
     throw new GraphHttpError(
       403,
       'Authorization_RequestDenied',

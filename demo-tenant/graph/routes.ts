@@ -13,6 +13,7 @@ import {
   TOKEN_LIFETIME_POLICIES,
 } from './odata';
 import { requirePermissions, type PermissionNeed } from './permissions';
+import { reachRoutes } from './routes-reach';
 
 export interface GraphRequest {
   method: string;
@@ -30,12 +31,12 @@ export interface GraphResponse {
   body?: unknown;
 }
 
-interface RouteContext {
+export interface RouteContext {
   store: DirectoryStore;
   graphRoot: string;
 }
 
-interface Route {
+export interface Route {
   method: string;
   template: string;
   pattern: RegExp;
@@ -69,7 +70,7 @@ const COLLECTION_OF: Record<string, ObjectType> = {
   servicePrincipals: 'servicePrincipal',
 };
 
-function route(
+export function route(
   method: string,
   template: string,
   permissions: PermissionNeed[],
@@ -305,6 +306,7 @@ export const ROUTES: Route[] = [
       },
     ),
   ]),
+  ...reachRoutes(),
 ];
 
 export function matchRoute(

@@ -7,6 +7,18 @@ export interface GraphScopes {
   write: string[];
   /** At sign-in: who the admin is, and read access only. */
   login: string[];
+  /**
+   * Asked only when the admin opens "who receives these tokens": app role assignments need
+   * Application.Read.All, delegated grants Directory.Read.All (Graph v1.0 permission tables of
+   * serviceprincipal-list-approleassignedto and oauth2permissiongrant-list).
+   */
+  reach: string[];
+  /**
+   * Asked only when the admin creates a report-only Conditional Access draft: Graph's create
+   * names Policy.Read.All, Policy.ReadWrite.ConditionalAccess and Application.Read.All
+   * (conditionalaccessroot-post-policies).
+   */
+  conditionalAccessWrite: string[];
 }
 
 export function graphScopes(resource: string): GraphScopes {
@@ -18,6 +30,8 @@ export function graphScopes(resource: string): GraphScopes {
       `${resource}/Application.ReadWrite.All`,
     ],
     login: ['openid', 'profile', ...read],
+    reach: [...read, `${resource}/Directory.Read.All`],
+    conditionalAccessWrite: [...read, `${resource}/Policy.ReadWrite.ConditionalAccess`],
   };
 }
 

@@ -15,6 +15,7 @@ import {
 } from './middleware';
 import { createPoliciesApi, type PoliciesApi } from './policies';
 import { createBatchApi, type BatchApi } from './batch';
+import { createSessionsApi, type SessionsApi } from './reach';
 
 export interface GraphApiOptions {
   getToken: (scopes: string[]) => Promise<string>;
@@ -37,7 +38,10 @@ export interface GraphCore {
   call<T>(run: () => Promise<T>): Promise<T>;
 }
 
-export type GraphApi = PoliciesApi & DirectoryObjectsApi & BatchApi & { graphBaseUrl: string };
+export type GraphApi = PoliciesApi &
+  DirectoryObjectsApi &
+  BatchApi &
+  SessionsApi & { graphBaseUrl: string };
 
 export function toGraphRequestError(error: unknown): GraphRequestError {
   if (error instanceof GraphRequestError) return error;
@@ -114,5 +118,6 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
     ...createPoliciesApi(core),
     ...createDirectoryApi(core),
     ...createBatchApi(core),
+    ...createSessionsApi(core),
   };
 }
