@@ -13,6 +13,8 @@ import {
   TOKEN_LIFETIME_POLICIES,
 } from './odata';
 import { requirePermissions, type PermissionNeed } from './permissions';
+import { AUDIT_LOG_ROUTES } from './audit-log-routes';
+import { recordWrite, snapshotWrite } from './audit-log';
 
 export interface GraphRequest {
   method: string;
@@ -35,7 +37,7 @@ interface RouteContext {
   graphRoot: string;
 }
 
-interface Route {
+export interface Route {
   method: string;
   template: string;
   pattern: RegExp;
@@ -115,6 +117,7 @@ function findCollectionObject(ctx: RouteContext, collection: string, id: string)
 }
 
 export const ROUTES: Route[] = [
+  ...AUDIT_LOG_ROUTES,
   route('GET', '/policies/tokenLifetimePolicies', READ_POLICY, (req, _p, ctx) => {
     // $select, $filter and $top are documented for this list (tokenlifetimepolicy-list).
     const query = parseCollectionQuery(
@@ -343,7 +346,10 @@ export function dispatch(req: GraphRequest, ctx: RouteContext): GraphResponse {
     );
   }
   requirePermissions(req.auth, found.route.permissions);
-  return found.route.handle(req, found.params, ctx);
+  const snapshot = snapshotWrite(req.method, found.route.template, found.params, ctx.store);
+  const response = found.route.handle(req, found.params, ctx);
+  recordWrite(snapshot, response.status, response.body, req.auth, ctx.store);
+  return response;
 }
 
 export function routeTemplate(method: string, path: string): string {

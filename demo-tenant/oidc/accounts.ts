@@ -12,6 +12,9 @@ export const GRAPH_PERMISSIONS = {
   readApplications: 'Application.Read.All',
   writePolicies: 'Policy.ReadWrite.ApplicationConfiguration',
   writeApplications: 'Application.ReadWrite.All',
+  // History (directoryaudit-list): Microsoft asks for both.
+  readAuditLog: 'AuditLog.Read.All',
+  readDirectory: 'Directory.Read.All',
 } as const;
 const ALL = Object.values(GRAPH_PERMISSIONS);
 const READ = [GRAPH_PERMISSIONS.readPolicies, GRAPH_PERMISSIONS.readApplications];
