@@ -7,6 +7,11 @@ export interface GraphScopes {
   write: string[];
   /** At sign-in: who the admin is, and read access only. */
   login: string[];
+  /**
+   * The change history (GET /auditLogs/directoryAudits): Microsoft's permissions table
+   * (directoryaudit-list-permissions) asks for both. Asked for when the history is first opened.
+   */
+  history: string[];
 }
 
 export function graphScopes(resource: string): GraphScopes {
@@ -18,6 +23,7 @@ export function graphScopes(resource: string): GraphScopes {
       `${resource}/Application.ReadWrite.All`,
     ],
     login: ['openid', 'profile', ...read],
+    history: [`${resource}/AuditLog.Read.All`, `${resource}/Directory.Read.All`],
   };
 }
 

@@ -15,6 +15,7 @@ import {
 } from './middleware';
 import { createPoliciesApi, type PoliciesApi } from './policies';
 import { createBatchApi, type BatchApi } from './batch';
+import { createAuditLogApi, type AuditLogApi } from './audit-log';
 
 export interface GraphApiOptions {
   getToken: (scopes: string[]) => Promise<string>;
@@ -22,6 +23,8 @@ export interface GraphApiOptions {
   graphBaseUrl: string;
   readScopes: string[];
   writeScopes: string[];
+  /** For the change history (directory audit log); asked for when it is first opened. */
+  historyScopes?: string[];
   fetchImpl?: typeof fetch;
   retryPolicy?: Partial<RetryPolicy>;
 }
@@ -31,13 +34,16 @@ export interface GraphCore {
   graphBaseUrl: string;
   request(
     path: string,
-    access: 'read' | 'write',
+    access: 'read' | 'write' | 'history',
     options?: { retry?: boolean; headers?: Record<string, string> },
   ): GraphRequest;
   call<T>(run: () => Promise<T>): Promise<T>;
 }
 
-export type GraphApi = PoliciesApi & DirectoryObjectsApi & BatchApi & { graphBaseUrl: string };
+export type GraphApi = PoliciesApi &
+  DirectoryObjectsApi &
+  BatchApi &
+  AuditLogApi & { graphBaseUrl: string };
 
 export function toGraphRequestError(error: unknown): GraphRequestError {
   if (error instanceof GraphRequestError) return error;
@@ -95,7 +101,13 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
       const request = client
         .api(relativeToGraph(path, graphBaseUrl))
         .middlewareOptions([
-          new ScopesOption(access === 'write' ? options.writeScopes : options.readScopes),
+          new ScopesOption(
+            access === 'write'
+              ? options.writeScopes
+              : access === 'history'
+                ? (options.historyScopes ?? options.readScopes)
+                : options.readScopes,
+          ),
           new RetryOption(requestOptions.retry ?? true),
         ]);
       if (requestOptions.headers) request.headers(requestOptions.headers);
@@ -114,5 +126,6 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
     ...createPoliciesApi(core),
     ...createDirectoryApi(core),
     ...createBatchApi(core),
+    ...createAuditLogApi(core),
   };
 }
