@@ -3,3 +3,4 @@ export * from './baseline';
 export * from './parse';
 export * from './plan';
 export * from './apply';
+export * from './describe';
