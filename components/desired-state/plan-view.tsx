@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { useWriteAccess } from '@/components/auth/write-access';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Notice } from '@/components/ui/feedback';
@@ -32,6 +33,7 @@ export function PlanView({
 }) {
   const [unchosen, setUnchosen] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  const writeAccess = useWriteAccess();
   const chosenSteps = steps.filter((s) => !unchosen.has(s.id));
   const chosen = new Set(chosenSteps.map((s) => s.id));
   const missing = missingPrerequisites(steps, chosen);
@@ -112,13 +114,20 @@ export function PlanView({
       <div className="flex flex-wrap gap-2">
         <Button
           variant="primary"
-          disabled={chosenSteps.length === 0 || missing.size > 0 || run?.running}
+          disabled={
+            chosenSteps.length === 0 ||
+            missing.size > 0 ||
+            run?.running ||
+            writeAccess.state === 'denied'
+          }
           disabledReason={
-            missing.size > 0
-              ? 'Some chosen steps need a step that is not chosen.'
-              : chosenSteps.length === 0
-                ? 'Choose at least one step.'
-                : undefined
+            writeAccess.state === 'denied'
+              ? writeAccess.reason
+              : missing.size > 0
+                ? 'Some chosen steps need a step that is not chosen.'
+                : chosenSteps.length === 0
+                  ? 'Choose at least one step.'
+                  : undefined
           }
           onClick={() => (tenantWide.length > 0 ? setConfirming(true) : go())}
         >

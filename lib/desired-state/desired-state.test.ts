@@ -162,6 +162,29 @@ describe('plan', () => {
     ]);
   });
 
+  it('a new policy that is to be the default is created, then made the default', () => {
+    const steps = plan(
+      edit((b) =>
+        b.policies.push({
+          displayName: 'Default 4h',
+          description: null,
+          accessTokenLifetime: '04:00:00',
+          isOrganizationDefault: true,
+          links: [],
+        }),
+      ),
+    );
+    expect(steps.map((s) => [s.kind, s.dependsOn])).toEqual([
+      ['create-policy', []],
+      ['set-organization-default', ['create:default 4h']],
+    ]);
+    // Graph reference rule: the organization default outranks a policy on the application object.
+    expect(impactOf(steps, tenant()).map((i) => [i.appId, i.to.seconds])).toEqual([
+      ['a1', 14400],
+      ['a3', 14400],
+    ]);
+  });
+
   it('matches names without case or surrounding spaces, as the script does', () => {
     expect(
       plan(

@@ -112,8 +112,9 @@ export function planChanges(desired: DesiredPolicy[], index: DirectoryIndex): Pl
   const currentDefault = live.find((p) => p.isOrganizationDefault);
   const wantedDefault = desired.find((d) => d.isOrganizationDefault);
   const wantedRef = wantedDefault ? refOf(wantedDefault) : null;
+  // A default that is still to be created always needs its own step (created without the flag).
   const defaultChanges = wantedRef
-    ? wantedRef.policyId !== currentDefault?.id
+    ? !wantedRef.policyId || wantedRef.policyId !== currentDefault?.id
     : Boolean(currentDefault && !deleted.has(currentDefault.id));
   if (defaultChanges)
     steps.push({
