@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  armFault,
   definition,
   expectNoSeriousA11yViolations,
   graphAsAutomation,
@@ -178,4 +179,21 @@ test('a bad baseline: a message per item, nothing applied until each is excluded
   await expect(
     page.getByTestId('plan-step').filter({ hasText: 'Make “Default A” the organization default' }),
   ).toContainText('tenant-wide');
+});
+
+test('history asks for the audit log permissions when first opened, and says what is missing when Graph refuses', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/history');
+  await expect(page.getByText('AuditLog.Read.All and Directory.Read.All')).toBeVisible();
+  await armFault({
+    method: 'GET',
+    path: '/auditLogs/directoryAudits',
+    count: 20,
+    outcome: { status: 403, code: 'Authorization_RequestDenied' },
+  });
+  await page.getByRole('button', { name: 'Show the history' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'refused to read the audit log (403)' }),
+  ).toBeVisible();
 });
