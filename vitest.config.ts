@@ -9,6 +9,7 @@ export default defineConfig({
       'demo-tenant/**/*.test.ts',
       'components/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
+      'cli/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

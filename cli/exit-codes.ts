@@ -1,0 +1,22 @@
+// Documented exit codes (README, `token-lifetimes --help`): pipelines branch on them.
+export const EXIT = {
+  ok: 0,
+  /** An audit threshold was crossed, or a plan found drift with --fail-on-drift. */
+  violation: 1,
+  usage: 2,
+  /** Sign-in failed: wrong secret or certificate, unknown tenant or client, refused consent. */
+  auth: 3,
+  /** Graph refused or failed a request (code, message and request id are printed). */
+  graph: 4,
+} as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+export const usageError = (message: string) => new CliError(message, EXIT.usage);
