@@ -115,6 +115,15 @@ test('export as code, drift the tenant, load the baseline, apply exactly the pla
   await expect(page.getByRole('heading', { name: 'Change history of Contoso 2h' })).toBeVisible();
   await expect(entries.filter({ hasText: 'Policy changed' })).toHaveCount(2);
   await expect(entries.filter({ hasText: 'Drift 1h' })).toHaveCount(0);
+
+  // ...and per application: the link removed by the automation, added back by the admin.
+  await page.goto(`/applications/${CDS}`);
+  await page.getByRole('link', { name: 'Change history', exact: true }).click();
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('Link added');
+  await expect(entries.nth(0)).toContainText('Adele Admin');
+  await expect(entries.nth(1)).toContainText('Link removed');
+  await expect(entries.nth(1)).toContainText('demo-automation');
 });
 
 test('a bad baseline: a message per item, nothing applied until each is excluded', async ({
