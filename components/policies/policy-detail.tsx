@@ -147,6 +147,12 @@ export function PolicyDetail({ id }: { id: string }) {
               {parsed.rawAccessTokenLifetime}
             </span>
             {policy.data.isOrganizationDefault && <Badge tone="accent">Organization default</Badge>}
+            <Link
+              className="text-blue-800 underline dark:text-blue-300"
+              href={`/history?policy=${encodeURIComponent(policy.data.id)}&name=${encodeURIComponent(policy.data.displayName)}`}
+            >
+              Change history
+            </Link>
           </div>
         </div>
         <div className="flex flex-wrap gap-2">

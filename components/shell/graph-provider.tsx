@@ -18,6 +18,7 @@ export function GraphProvider({ children }: { children: React.ReactNode }) {
         graphBaseUrl: settings.graphBaseUrl,
         readScopes: settings.scopes.read,
         writeScopes: settings.scopes.write,
+        historyScopes: settings.scopes.history,
       }),
     [settings.graphBaseUrl, settings.scopes, tokenSource],
   );

@@ -16,6 +16,7 @@ import {
 import { createPoliciesApi, type PoliciesApi } from './policies';
 import { createBatchApi, type BatchApi } from './batch';
 import { createSessionsApi, type SessionsApi } from './reach';
+import { createAuditLogApi, type AuditLogApi } from './audit-log';
 
 export interface GraphApiOptions {
   getToken: (scopes: string[]) => Promise<string>;
@@ -23,6 +24,8 @@ export interface GraphApiOptions {
   graphBaseUrl: string;
   readScopes: string[];
   writeScopes: string[];
+  /** For the change history (directory audit log); asked for when it is first opened. */
+  historyScopes?: string[];
   fetchImpl?: typeof fetch;
   retryPolicy?: Partial<RetryPolicy>;
 }
@@ -32,7 +35,7 @@ export interface GraphCore {
   graphBaseUrl: string;
   request(
     path: string,
-    access: 'read' | 'write',
+    access: 'read' | 'write' | 'history',
     options?: { retry?: boolean; headers?: Record<string, string> },
   ): GraphRequest;
   call<T>(run: () => Promise<T>): Promise<T>;
@@ -41,7 +44,8 @@ export interface GraphCore {
 export type GraphApi = PoliciesApi &
   DirectoryObjectsApi &
   BatchApi &
-  SessionsApi & { graphBaseUrl: string };
+  SessionsApi &
+  AuditLogApi & { graphBaseUrl: string };
 
 export function toGraphRequestError(error: unknown): GraphRequestError {
   if (error instanceof GraphRequestError) return error;
@@ -99,7 +103,13 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
       const request = client
         .api(relativeToGraph(path, graphBaseUrl))
         .middlewareOptions([
-          new ScopesOption(access === 'write' ? options.writeScopes : options.readScopes),
+          new ScopesOption(
+            access === 'write'
+              ? options.writeScopes
+              : access === 'history'
+                ? (options.historyScopes ?? options.readScopes)
+                : options.readScopes,
+          ),
           new RetryOption(requestOptions.retry ?? true),
         ]);
       if (requestOptions.headers) request.headers(requestOptions.headers);
@@ -119,5 +129,6 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
     ...createDirectoryApi(core),
     ...createBatchApi(core),
     ...createSessionsApi(core),
+    ...createAuditLogApi(core),
   };
 }
