@@ -6,6 +6,7 @@ import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { createMsalConfiguration } from '@/lib/auth/msal-config';
 import { getAuthSettings, type AuthSettings } from '@/lib/auth/settings';
 import { createAccessTokenSource, type AccessTokenSource } from '@/lib/auth/token-source';
+import { timeLimitMs } from '@/lib/auth/time-limits';
 
 interface AuthContextValue {
   settings: AuthSettings;
@@ -68,6 +69,7 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
         pca: ready,
         interactionReason,
         tokenSource: createAccessTokenSource(ready, {
+          timeoutMs: () => timeLimitMs(settings),
           onInteraction: (scopes) =>
             setInteractionReason(
               scopes.some((s) => s.includes('ReadWrite'))

@@ -13,17 +13,29 @@ export const appliesToKey = (id: string) => ['applies-to', id] as const;
 
 export function usePolicies() {
   const api = useGraphApi();
-  return useQuery({ queryKey: POLICIES_KEY, queryFn: () => api.listPolicies() });
+  return useQuery({
+    queryKey: POLICIES_KEY,
+    queryFn: ({ signal }) => api.listPolicies({ signal }),
+  });
 }
 
-export function usePolicy(id: string) {
+/** `enabled: false` once the policy is deleted: reading it again would only show a 404. */
+export function usePolicy(id: string, { enabled = true }: { enabled?: boolean } = {}) {
   const api = useGraphApi();
-  return useQuery({ queryKey: policyKey(id), queryFn: () => api.getPolicy(id) });
+  return useQuery({
+    queryKey: policyKey(id),
+    queryFn: ({ signal }) => api.getPolicy(id, { signal }),
+    enabled,
+  });
 }
 
-export function useAppliesTo(id: string) {
+export function useAppliesTo(id: string, { enabled = true }: { enabled?: boolean } = {}) {
   const api = useGraphApi();
-  return useQuery({ queryKey: appliesToKey(id), queryFn: () => api.listAppliesTo(id) });
+  return useQuery({
+    queryKey: appliesToKey(id),
+    queryFn: ({ signal }) => api.listAppliesTo(id, { signal }),
+    enabled,
+  });
 }
 
 /** After a write: policies, links and the directory index are read again. */
