@@ -59,6 +59,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     verifyToken: createGraphTokenVerifier({ issuer: url, publicJwk: keys.publicJwk }),
     publicBaseUrl: url,
     allowedOrigins: appOrigins,
+    allowedHosts: [host],
     latencyMs: options.latencyMs,
     faultRate: options.faultRate,
   });

@@ -9,7 +9,7 @@ export const USERS = {
   reader: { email: 'reader@contoso.demo', password: 'Reader-Demo-1', name: 'Reese Reader' },
 } as const;
 
-/** Back to the seed, with faults and latency off: every spec starts from the same tenant. */
+/** Back to the seed, with faults (random and targeted) and latency off: every spec starts from the same tenant. */
 export async function resetTenant(controls: { faultRate?: number; latencyMs?: number } = {}) {
   expect((await fetch(`${DEMO_URL}/_demo/reset`, { method: 'POST' })).ok).toBe(true);
   await setControls({ faultRate: 0, latencyMs: 0, ...controls });
@@ -18,9 +18,47 @@ export async function resetTenant(controls: { faultRate?: number; latencyMs?: nu
 export async function setControls(controls: { faultRate?: number; latencyMs?: number }) {
   const response = await fetch(`${DEMO_URL}/_demo/controls`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(controls),
   });
   expect(response.ok).toBe(true);
+}
+
+/** A targeted failure rule of the demo tenant (README, "Demo tenant": `POST /_demo/faults`). */
+export interface FaultRule {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | '*';
+  // Below /v1.0; `*` matches one segment, `**` any rest: `/servicePrincipals/*/tokenLifetimePolicies/$ref`.
+  path: string;
+  count?: number;
+  skip?: number;
+  /** before: nothing changes; after: the request is carried out, then its answer is replaced. */
+  when?: 'before' | 'after';
+  outcome:
+    { status: number; code?: string; message?: string; retryAfter?: number } | 'drop' | 'hang';
+}
+
+/** Fails the chosen Graph requests until `count` of them failed (or until resetTenant/clearFaults). */
+export async function armFault(rule: FaultRule): Promise<{ id: number }> {
+  const response = await fetch(`${DEMO_URL}/_demo/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as { id: number };
+}
+
+/** The armed rules with what remains of each (count, skip). */
+export async function armedFaults(): Promise<Array<FaultRule & { id: number }>> {
+  return (
+    (await (await fetch(`${DEMO_URL}/_demo/faults`)).json()) as {
+      faults: Array<FaultRule & { id: number }>;
+    }
+  ).faults;
+}
+
+export async function clearFaults() {
+  expect((await fetch(`${DEMO_URL}/_demo/faults`, { method: 'DELETE' })).ok).toBe(true);
 }
 
 /** Signs in through the demo tenant's real login page, as a person would. */

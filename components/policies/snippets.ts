@@ -1,14 +1,16 @@
 // "Do it yourself": the Graph request and the Microsoft Graph PowerShell command for a policy's
-// current state, so an admin can reproduce, script or review it.
+// current state, so an admin can reproduce, script or review it. Every value in the PowerShell goes
+// through lib/codegen/powershell: a policy or app name is data, never code (issue 14).
 import type { LinkedObject } from '@/lib/graph/types';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
+import { psBoolean, psComment, psSingleQuoted, psStringArray } from '@/lib/codegen/powershell';
 
-const psString = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
 
-export function graphCreateRequest(
-  policy: TokenLifetimePolicy,
-  graphBaseUrl = 'https://graph.microsoft.com/v1.0',
-): string {
+const connect = (...scopes: string[]) =>
+  `Connect-MgGraph -Scopes ${scopes.map(psSingleQuoted).join(', ')}`;
+
+export function graphCreateRequest(policy: TokenLifetimePolicy, graphBaseUrl = GRAPH_ROOT): string {
   const body = {
     displayName: policy.displayName,
     ...(policy.description ? { description: policy.description } : {}),
@@ -19,37 +21,46 @@ export function graphCreateRequest(
 }
 
 export function powerShellCreate(policy: TokenLifetimePolicy): string {
-  const definition = policy.definition.map(psString).join(', ');
   return [
-    'Connect-MgGraph -Scopes "Policy.ReadWrite.ApplicationConfiguration"',
+    connect('Policy.ReadWrite.ApplicationConfiguration'),
     '$params = @{',
-    `    DisplayName = ${psString(policy.displayName)}`,
-    ...(policy.description ? [`    Description = ${psString(policy.description)}`] : []),
-    `    IsOrganizationDefault = $${policy.isOrganizationDefault ? 'true' : 'false'}`,
-    `    Definition = @(${definition})`,
+    `    DisplayName = ${psSingleQuoted(policy.displayName)}`,
+    ...(policy.description ? [`    Description = ${psSingleQuoted(policy.description)}`] : []),
+    `    IsOrganizationDefault = ${psBoolean(policy.isOrganizationDefault)}`,
+    `    Definition = ${psStringArray(policy.definition)}`,
     '}',
     'New-MgPolicyTokenLifetimePolicy -BodyParameter $params',
   ].join('\n');
 }
 
 export function powerShellInspect(policy: TokenLifetimePolicy): string {
+  const id = psSingleQuoted(policy.id);
   return [
-    'Connect-MgGraph -Scopes "Policy.Read.All","Application.Read.All"',
-    `Get-MgPolicyTokenLifetimePolicy -TokenLifetimePolicyId ${psString(policy.id)} | Format-List`,
-    `Get-MgPolicyTokenLifetimePolicyApplyTo -TokenLifetimePolicyId ${psString(policy.id)} -All`,
+    connect('Policy.Read.All', 'Application.Read.All'),
+    `Get-MgPolicyTokenLifetimePolicy -TokenLifetimePolicyId ${id} | Format-List`,
+    `Get-MgPolicyTokenLifetimePolicyApplyTo -TokenLifetimePolicyId ${id} -All`,
   ].join('\n');
 }
 
+const LINK_CMDLET = {
+  application: 'New-MgApplicationTokenLifetimePolicyByRef -ApplicationId',
+  servicePrincipal: 'New-MgServicePrincipalTokenLifetimePolicyByRef -ServicePrincipalId',
+} as const;
+
+const KIND = { application: 'application', servicePrincipal: 'service principal' } as const;
+
 export function powerShellLinks(policy: TokenLifetimePolicy, linked: LinkedObject[]): string {
-  if (linked.length === 0) return '# This policy is linked to no application or service principal.';
-  const ref = `@{ "@odata.id" = "https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${policy.id}" }`;
+  if (linked.length === 0)
+    return psComment('This policy is linked to no application or service principal.');
+  const ref = `${GRAPH_ROOT}/policies/tokenLifetimePolicies/${policy.id}`;
   return [
-    'Connect-MgGraph -Scopes "Policy.ReadWrite.ApplicationConfiguration","Application.ReadWrite.All"',
-    `$ref = ${ref}`,
-    ...linked.map((o) =>
-      o.objectType === 'application'
-        ? `New-MgApplicationTokenLifetimePolicyByRef -ApplicationId ${psString(o.id)} -BodyParameter $ref  # ${o.displayName.replace(/[\r\n]/g, ' ')}`
-        : `New-MgServicePrincipalTokenLifetimePolicyByRef -ServicePrincipalId ${psString(o.id)} -BodyParameter $ref  # ${o.displayName.replace(/[\r\n]/g, ' ')}`,
-    ),
+    connect('Policy.ReadWrite.ApplicationConfiguration', 'Application.ReadWrite.All'),
+    `$ref = @{ '@odata.id' = ${psSingleQuoted(ref)} }`,
+    // The object's name is shown as a quoted literal, never in a comment: a comment ends at the
+    // first new line, a literal only where psSingleQuoted says.
+    ...linked.flatMap((o) => [
+      `Write-Host ${psSingleQuoted(`${o.displayName} (${KIND[o.objectType]})`)}`,
+      `${LINK_CMDLET[o.objectType]} ${psSingleQuoted(o.id)} -BodyParameter $ref`,
+    ]),
   ].join('\n');
 }

@@ -2,10 +2,17 @@
 // $batch, and the operator's /_demo endpoints. Routes and rules live in routes.ts and lib/policy.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphTokenVerifier, RequestHandler } from '../contracts';
+import type { GraphTokenVerifier, RequestHandler, TokenCheck } from '../contracts';
 import { DirectoryError, type DirectoryStore } from '../directory/store';
 import { executeBatch } from './batch';
 import { errorBody, GraphHttpError } from './errors';
+import {
+  faultError,
+  FaultRuleError,
+  FaultRules,
+  isConnectionOutcome,
+  type ArmedFault,
+} from './faults';
 import { dispatch, routeTemplate, type GraphResponse } from './routes';
 import { RequestStats } from './stats';
 
@@ -18,6 +25,8 @@ export interface GraphHandlerOptions {
   latencyMs?: number;
   faultRate?: number;
   random?: () => number;
+  /** Host names the operator endpoints accept besides loopback ones (DEMO_TENANT_HOST). */
+  allowedHosts?: string[];
 }
 
 const EXPOSED = 'request-id, client-request-id, Retry-After, Location';
@@ -25,8 +34,9 @@ const MAX_BODY = 1_000_000;
 
 export function createGraphHandler(
   options: GraphHandlerOptions,
-): RequestHandler & { stats: RequestStats } {
+): RequestHandler & { stats: RequestStats; faults: FaultRules } {
   const stats = new RequestStats();
+  const faults = new FaultRules();
   const random = options.random ?? Math.random;
   const graphRoot = `${options.publicBaseUrl}/v1.0`;
   const ctx = { store: options.store, graphRoot };
@@ -51,6 +61,8 @@ export function createGraphHandler(
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', options.publicBaseUrl);
+    // Operator endpoints get no CORS headers at all: no web page may call them.
+    if (url.pathname.startsWith('/_demo/')) return handleOperator(req, res, url.pathname);
     const origin = req.headers.origin;
     if (origin && options.allowedOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
@@ -67,8 +79,6 @@ export function createGraphHandler(
       res.writeHead(204).end();
       return;
     }
-    if (url.pathname.startsWith('/_demo/')) return handleOperator(req, res, url.pathname);
-
     const requestId = randomUUID();
     const clientRequestId = headerValue(req.headers['client-request-id']) ?? requestId;
     const send = (response: GraphResponse) => {
@@ -97,75 +107,237 @@ export function createGraphHandler(
     const path = url.pathname.slice('/v1.0'.length);
     const method = req.method ?? 'GET';
     stats.count(path === '/$batch' ? `${method} /v1.0/$batch` : routeTemplate(method, path));
+    const errorResponse = (error: unknown) => toErrorResponse(error, requestId, clientRequestId);
+    // The answer the client gets, unless a connection fault (drop/hang) takes its place.
+    const deliver = (response: GraphResponse | 'drop' | 'hang') => {
+      if (response === 'drop') return void res.destroy();
+      if (response === 'hang') return faults.hold(res);
+      send(response);
+    };
+    let fault: ArmedFault | undefined;
     try {
       const body = await readJson(req);
       if (options.latencyMs) await delay(options.latencyMs);
       const auth = await options.verifyToken(headerValue(req.headers.authorization));
       if (!auth.ok) throw new GraphHttpError(401, 'InvalidAuthenticationToken', auth.message);
-      const fault = injectedFault();
-      if (fault) throw fault;
-      if (path === '/$batch' && method === 'POST') {
-        return send(
-          await executeBatch(body, (sub) => {
-            const subFault = injectedFault();
-            if (subFault) return toErrorResponse(subFault, randomUUID(), clientRequestId);
-            try {
-              stats.count(`${routeTemplate(sub.method, sub.path)} (in $batch)`);
-              return dispatch({ ...sub, auth }, ctx);
-            } catch (error) {
-              return toErrorResponse(error, randomUUID(), clientRequestId);
-            }
-          }),
-        );
-      }
-      send(
-        dispatch(
-          {
-            method,
-            path,
-            params: url.searchParams,
-            headers: { consistencylevel: headerValue(req.headers.consistencylevel) },
-            body,
-            auth,
-          },
-          ctx,
-        ),
-      );
+      fault = faults.take(method, path);
+      if (fault?.when === 'before') return deliver(faultAnswer(fault, errorResponse));
+      // A targeted rule decides this request alone: "after" must really carry it out.
+      const randomFault = fault ? undefined : injectedFault();
+      if (randomFault) throw randomFault;
+      const response =
+        path === '/$batch' && method === 'POST'
+          ? await runBatch(body, auth, clientRequestId)
+          : dispatch(
+              {
+                method,
+                path,
+                params: url.searchParams,
+                headers: { consistencylevel: headerValue(req.headers.consistencylevel) },
+                body,
+                auth,
+              },
+              ctx,
+            );
+      deliver(fault ? faultAnswer(fault, errorResponse) : response);
     } catch (error) {
-      sendError(error);
+      deliver(fault?.when === 'after' ? faultAnswer(fault, errorResponse) : errorResponse(error));
     }
   };
 
-  const handleOperator = (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+  /**
+   * A sub-request's status fault becomes its sub-response; a drop or hang takes the whole $batch
+   * response with it, after the batch ran (the other sub-requests are carried out either way).
+   */
+  const runBatch = async (
+    body: unknown,
+    auth: Extract<TokenCheck, { ok: true }>,
+    clientRequestId: string,
+  ): Promise<GraphResponse | 'drop' | 'hang'> => {
+    let lostConnection: 'drop' | 'hang' | undefined;
+    const response = await executeBatch(body, (sub) => {
+      const subErrorResponse = (error: unknown) =>
+        toErrorResponse(error, randomUUID(), clientRequestId);
+      const subFault = faults.take(sub.method, sub.path);
+      const answerFault = (fault: ArmedFault): GraphResponse => {
+        const answer = faultAnswer(fault, subErrorResponse);
+        if (answer !== 'drop' && answer !== 'hang') return answer;
+        lostConnection ??= answer;
+        // Never seen by the client; it only lets dependsOn treat this request as failed.
+        return { status: 502 };
+      };
+      if (subFault?.when === 'before') return answerFault(subFault);
+      let subResponse: GraphResponse;
+      const randomFault = subFault ? undefined : injectedFault();
+      if (randomFault) subResponse = subErrorResponse(randomFault);
+      else {
+        try {
+          stats.count(`${routeTemplate(sub.method, sub.path)} (in $batch)`);
+          subResponse = dispatch({ ...sub, auth }, ctx);
+        } catch (error) {
+          subResponse = subErrorResponse(error);
+        }
+      }
+      return subFault ? answerFault(subFault) : subResponse;
+    });
+    return lostConnection ?? response;
+  };
+
+  const ownOrigin = new URL(options.publicBaseUrl).origin;
+  const extraHosts = (options.allowedHosts ?? []).map(configuredHostName);
+
+  const handleOperator = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     };
-    if (pathname === '/_demo/stats' && req.method === 'GET') return json(200, stats.snapshot());
-    if (pathname === '/_demo/stats/reset' && req.method === 'POST') {
-      stats.reset();
-      return json(200, stats.snapshot());
+    const refusal = operatorRefusal(req, ownOrigin, extraHosts);
+    if (refusal) {
+      req.resume();
+      return json(refusal.status, { error: refusal.message });
     }
-    if (pathname === '/_demo/controls' && req.method === 'POST') {
-      // Tests turn throttling and latency on and off without restarting the tenant.
-      return readJson(req).then((body) => {
-        const controls = (body ?? {}) as { faultRate?: number; latencyMs?: number };
-        if (typeof controls.faultRate === 'number') options.faultRate = controls.faultRate;
-        if (typeof controls.latencyMs === 'number') options.latencyMs = controls.latencyMs;
-        json(200, { faultRate: options.faultRate ?? 0, latencyMs: options.latencyMs ?? 0 });
+    try {
+      if (pathname === '/_demo/stats' && req.method === 'GET') return json(200, stats.snapshot());
+      if (pathname === '/_demo/stats/reset' && req.method === 'POST') {
+        stats.reset();
+        return json(200, stats.snapshot());
+      }
+      if (pathname === '/_demo/controls' && req.method === 'POST') {
+        // Tests turn throttling and latency on and off without restarting the tenant.
+        const controls = parseControls(await readJson(req));
+        if (controls.faultRate !== undefined) options.faultRate = controls.faultRate;
+        if (controls.latencyMs !== undefined) options.latencyMs = controls.latencyMs;
+        return json(200, { faultRate: options.faultRate ?? 0, latencyMs: options.latencyMs ?? 0 });
+      }
+      if (pathname === '/_demo/faults') {
+        if (req.method === 'GET') return json(200, { faults: faults.list() });
+        if (req.method === 'DELETE') {
+          faults.clear();
+          return json(200, { faults: [] });
+        }
+        if (req.method === 'POST') return json(201, faults.arm(await readJson(req)));
+      }
+      if (pathname === '/_demo/reset' && req.method === 'POST') {
+        options.store.reset();
+        stats.reset();
+        faults.clear();
+        return json(200, { reset: true });
+      }
+      req.resume();
+      json(404, {
+        error:
+          'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset, POST /_demo/controls, GET/POST/DELETE /_demo/faults or POST /_demo/reset.',
       });
+    } catch (error) {
+      if (error instanceof OperatorInputError || error instanceof FaultRuleError)
+        return json(400, { error: error.message });
+      if (error instanceof GraphHttpError) return json(error.status, { error: error.message });
+      throw error;
     }
-    if (pathname === '/_demo/reset' && req.method === 'POST') {
-      options.store.reset();
-      stats.reset();
-      return json(200, { reset: true });
-    }
-    json(404, {
-      error:
-        'Unknown operator endpoint. Use GET /_demo/stats, POST /_demo/stats/reset, POST /_demo/controls or POST /_demo/reset.',
-    });
   };
 
-  return Object.assign(handler, { stats });
+  return Object.assign(handler, { stats, faults });
+}
+
+class OperatorInputError extends Error {}
+
+const CONTROL_RANGES = {
+  faultRate: { min: 0, max: 1, unit: '' },
+  latencyMs: { min: 0, max: 10_000, unit: ' ms' },
+} as const;
+type ControlName = keyof typeof CONTROL_RANGES;
+
+/** All or nothing: one bad value and no control changes. */
+function parseControls(body: unknown): Partial<Record<ControlName, number>> {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new OperatorInputError('Send a JSON object such as {"faultRate":0.3,"latencyMs":100}.');
+  const controls: Partial<Record<ControlName, number>> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!(key in CONTROL_RANGES))
+      throw new OperatorInputError(
+        `Unknown control '${key}'. Known controls: ${Object.keys(CONTROL_RANGES).join(', ')}.`,
+      );
+    const { min, max, unit } = CONTROL_RANGES[key as ControlName];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max)
+      throw new OperatorInputError(
+        `${key} must be a number from ${min} to ${max}${unit}; got ${JSON.stringify(value)}.`,
+      );
+    controls[key as ControlName] = value;
+  }
+  return controls;
+}
+
+// Loopback names only (plus the configured DEMO_TENANT_HOST): a page on a foreign name that
+// resolves to 127.0.0.1 (DNS rebinding) is same-origin to itself, so only the Host header tells.
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** The canonical host name of a Host header value or a configured host; undefined if malformed. */
+function hostnameOf(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A configured host (DEMO_TENANT_HOST) as it appears in a Host header: IPv6 in brackets. */
+function configuredHostName(host: string): string {
+  const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return hostnameOf(bracketed) ?? host.toLowerCase();
+}
+
+/** Why an operator request is refused (status and message), or undefined when it may go ahead. */
+function operatorRefusal(
+  req: IncomingMessage,
+  ownOrigin: string,
+  extraHosts: string[],
+): { status: number; message: string } | undefined {
+  const host = req.headers.host ?? '';
+  // A name and a port, nothing else ("localhost/.evil.example" would parse as localhost).
+  const name = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host)
+    ? hostnameOf(host)
+    : undefined;
+  const accepted = [...LOOPBACK_HOSTS, ...extraHosts];
+  if (!host || !name || !accepted.includes(name))
+    return {
+      status: 403,
+      message: `Operator endpoints answer only to the host names ${accepted.join(', ')}; this request was for '${host}'.`,
+    };
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== ownOrigin && origin !== `http://${host.toLowerCase()}`)
+    return {
+      status: 403,
+      message: `Operator endpoints refuse cross-origin requests (Origin '${origin}'): call them from a script or a terminal, not from a web page.`,
+    };
+  // "same-site" too: the dashboard at localhost:3000 is the same site as localhost:4000 (ports
+  // do not count), and an <img> or a GET sends no Origin header.
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site')
+    return {
+      status: 403,
+      message: `Operator endpoints refuse requests a web page makes for another origin (Sec-Fetch-Site: ${site}).`,
+    };
+  // A cross-origin HTML form can only send "simple" content types; requiring JSON means no form
+  // can reach these endpoints even in a browser that sends no Origin.
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding'] !== undefined;
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (hasBody && mediaType !== 'application/json')
+    return {
+      status: 415,
+      message: `Operator endpoints take a body only as Content-Type: application/json (got '${req.headers['content-type'] ?? 'none'}').`,
+    };
+  return undefined;
+}
+
+function faultAnswer(
+  fault: ArmedFault,
+  errorResponse: (error: unknown) => GraphResponse,
+): GraphResponse | 'drop' | 'hang' {
+  return isConnectionOutcome(fault.outcome)
+    ? fault.outcome
+    : errorResponse(faultError(fault.outcome, fault));
 }
 
 function toErrorResponse(

@@ -69,6 +69,26 @@ export const definition = (lifetime: string, extra: Record<string, unknown> = {}
   JSON.stringify({ TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: lifetime, ...extra } }),
 ];
 
+/** An operator call, as a script on this machine makes it (JSON, no Origin). */
+export async function operator(url: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${url}/_demo${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as any };
+}
+
 export async function controls(url: string, values: { faultRate?: number; latencyMs?: number }) {
-  await fetch(`${url}/_demo/controls`, { method: 'POST', body: JSON.stringify(values) });
+  const response = await operator(url, 'POST', '/controls', values);
+  if (response.status !== 200)
+    throw new Error(`controls refused: ${JSON.stringify(response.body)}`);
+}
+
+export async function armFault(url: string, rule: Record<string, unknown>) {
+  const response = await operator(url, 'POST', '/faults', rule);
+  if (response.status !== 201) throw new Error(`fault refused: ${JSON.stringify(response.body)}`);
+  return response.body as { id: number };
 }
