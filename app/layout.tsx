@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
 };
 
 // The root layout holds no MSAL: the redirect bridge page must render outside MsalProvider.
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Rendered per request: Next puts proxy.ts's per-request CSP nonce on its scripts only then.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">{children}</body>

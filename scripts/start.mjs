@@ -34,6 +34,7 @@ const buildId = join(distDir, 'BUILD_ID');
 const sources = Math.max(
   ...['app', 'components', 'lib'].map(newestSource),
   statSync('next.config.ts').mtimeMs,
+  statSync('proxy.ts').mtimeMs,
 );
 // NEXT_PUBLIC_ values are baked in at build time: rebuild when they may have changed.
 if (

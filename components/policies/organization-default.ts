@@ -4,6 +4,7 @@
 // code assumed (a write that timed out may have happened; a rollback may have failed; another tab
 // may have switched the default meanwhile).
 import type { GraphApi } from '@/lib/graph/client';
+import { GraphRequestError } from '@/lib/graph/errors';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
 
 export interface PolicyRef {
@@ -28,6 +29,8 @@ export interface DefaultSwitchOutcome {
   defaultsNow?: PolicyRef[];
   readBackError?: unknown;
 }
+
+const isAmbiguous = (error: unknown) => !(error instanceof GraphRequestError) || error.ambiguous;
 
 const ref = (p: TokenLifetimePolicy): PolicyRef => ({ id: p.id, displayName: p.displayName });
 
@@ -71,6 +74,12 @@ export async function switchOrganizationDefault(
     await api.updatePolicy(wanted.id, { isOrganizationDefault: true });
   } catch (error) {
     outcome.error = error;
+    // A set without a clear answer may have happened: putting the old default back on top of it
+    // would make two (or fail). Look first.
+    if (previous && unset && isAmbiguous(error)) {
+      const now = await readOrganizationDefaults(api).catch(() => undefined);
+      if (now?.some((p) => p.id === wanted.id)) unset = false;
+    }
     if (previous && unset) {
       try {
         await api.updatePolicy(previous.id, { isOrganizationDefault: true });
