@@ -12,9 +12,39 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET_KB = 285;
 export const ROUTES = ['policies', 'applications', 'audit', 'token-inspector'];
 
+/**
+ * Pages render per request (for the CSP nonce, see proxy.ts), so there is no prerendered HTML to
+ * read: the route's chunks are the build's root files plus every entry of its client manifest.
+ */
+function manifestChunks(distDir, route) {
+  const manifest = join(
+    distDir,
+    'server',
+    'app',
+    '(dashboard)',
+    route,
+    'page_client-reference-manifest.js',
+  );
+  if (!existsSync(manifest)) return undefined;
+  const scope = { __RSC_MANIFEST: {} };
+  new Function('globalThis', readFileSync(manifest, 'utf8'))(scope);
+  const entries = Object.values(scope.__RSC_MANIFEST)[0]?.entryJSFiles ?? {};
+  const build = JSON.parse(readFileSync(join(distDir, 'build-manifest.json'), 'utf8'));
+  return new Set([...build.rootMainFiles, ...Object.values(entries).flat()]);
+}
+
+function sizeKb(distDir, chunks) {
+  let bytes = 0;
+  for (const chunk of chunks) bytes += gzipSync(readFileSync(join(distDir, chunk))).length;
+  return Math.round(bytes / 102.4) / 10;
+}
+
 export function firstLoadKb(distDir, route) {
   const htmlPath = join(distDir, 'server', 'app', `${route}.html`);
-  if (!existsSync(htmlPath)) return undefined;
+  if (!existsSync(htmlPath)) {
+    const chunks = manifestChunks(distDir, route);
+    return chunks && sizeKb(distDir, chunks);
+  }
   const html = readFileSync(htmlPath, 'utf8');
   // Legacy polyfills load only in browsers without modules (noModule): not part of a modern first load.
   const legacy = new Set(

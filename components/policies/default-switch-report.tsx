@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { useWriteAccess } from '@/components/auth/write-access';
 import { useGraphApi } from '@/components/shell/graph-provider';
 import { Button } from '@/components/ui/button';
 import { GraphRequestError } from '@/lib/graph/errors';
@@ -19,7 +18,6 @@ import { useRefreshAfterWrite, useWrite } from './use-policies';
 export function useDefaultSwitch() {
   const api = useGraphApi();
   const write = useWrite();
-  const access = useWriteAccess();
   const refresh = useRefreshAfterWrite();
   const [outcome, setOutcome] = useState<DefaultSwitchOutcome>();
   const [busy, setBusy] = useState(false);
@@ -28,8 +26,6 @@ export function useDefaultSwitch() {
     setBusy(true);
     try {
       const result = await write(() => switchOrganizationDefault(api, wanted, expectedPrevious));
-      if (result.error instanceof GraphRequestError && result.error.status === 403)
-        access.markDenied();
       setOutcome(result);
       await refresh();
       return result;

@@ -52,6 +52,13 @@ export function useRefreshAfterWrite() {
   }, [queryClient]);
 }
 
+/** A 403 thrown, or carried in an outcome (multi-step writes report refusals instead of throwing). */
+export function refused(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(refused);
+  if (value instanceof GraphRequestError) return value.status === 403;
+  return typeof value === 'object' && value !== null && 'error' in value && refused(value.error);
+}
+
 /**
  * Every write goes through here: ask for write permissions the first time (incremental consent),
  * and turn a 403 into a lasting, explained read-only state rather than a raw error.
@@ -68,9 +75,11 @@ export function useWrite() {
         );
       }
       try {
-        return await write();
+        const result = await write();
+        if (refused(result)) access.markDenied();
+        return result;
       } catch (error) {
-        if (error instanceof GraphRequestError && error.status === 403) access.markDenied();
+        if (refused(error)) access.markDenied();
         throw error;
       }
     },
