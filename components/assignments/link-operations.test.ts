@@ -197,13 +197,17 @@ describe('bulk replace under targeted failures', () => {
     );
   });
 
-  it('a link whose answer was lost (it happened) is reported as done, from the read-back', async () => {
+  it('a link whose answer was lost (it happened) is reported as done, from the read-back, with no restore on top', async () => {
     const target = cdsTarget();
+    let restores = 0;
     const faulty = withFaults({
       subResult: (request, real) => (request.method === 'POST' ? { ...real, status: 504 } : real),
+      linkPolicy: () => void restores++,
     });
     const [outcome] = await bulkLink(faulty, [target], SEEDED.policies.unused);
     expect(outcome).toMatchObject({ status: 'replaced', nowPolicyId: SEEDED.policies.unused });
+    expect(outcome.restoreError).toBeUndefined();
+    expect(restores).toBe(0);
     expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
       SEEDED.policies.unused,
     );

@@ -132,17 +132,31 @@ export async function bulkLink(
   const byId = new Map(results.map((r) => [r.id, r]));
 
   // The old link went but the new one failed: put the old one back so nothing is left half-done.
-  const restoreErrors = new Map<string, GraphRequestError>();
-  for (const [i, item] of plan.entries()) {
-    if (item.step !== 'write' || !item.previous) continue;
+  const halfDone = plan.flatMap((item, i) => {
     const unlink = byId.get(`u${i}`);
     const link = byId.get(`l${i}`);
-    if (unlink && unlink.status < 300 && !(link && link.status < 300)) {
-      try {
-        await api.linkPolicy(item.target.objectType, item.target.objectId, item.previous);
-      } catch (error) {
-        restoreErrors.set(item.target.objectId, toGraphRequestError(error));
-      }
+    return item.step === 'write' &&
+      item.previous &&
+      unlink &&
+      unlink.status < 300 &&
+      !(link && link.status < 300)
+      ? [{ target: item.target, previous: item.previous, link }]
+      : [];
+  });
+  // A link without a clear answer (5xx, none) may have happened: look before restoring on top of it.
+  const looked = await readBack(
+    api,
+    halfDone
+      .filter(({ link }) => !link || link.status === 0 || link.status >= 500)
+      .map((h) => h.target),
+  );
+  const restoreErrors = new Map<string, GraphRequestError>();
+  for (const { target, previous } of halfDone) {
+    if (looked.get(target.objectId) === policyId) continue;
+    try {
+      await api.linkPolicy(target.objectType, target.objectId, previous);
+    } catch (error) {
+      restoreErrors.set(target.objectId, toGraphRequestError(error));
     }
   }
 
@@ -260,6 +274,11 @@ export async function setObjectPolicy(
     if (policyId) await api.linkPolicy(target.objectType, target.objectId, policyId);
   } catch (failure) {
     error = toGraphRequestError(failure);
+    // A link without a clear answer may have happened: look before restoring on top of it.
+    if (previous && unlinked && policyId && error.ambiguous) {
+      const now = await api.getLinkedPolicy(target.objectType, target.objectId).catch(() => null);
+      if (now?.id === policyId) unlinked = false;
+    }
     if (previous && unlinked && policyId) {
       try {
         await api.linkPolicy(target.objectType, target.objectId, previous);
