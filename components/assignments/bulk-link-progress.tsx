@@ -23,6 +23,7 @@ export function BulkLinkProgress({
   onRetryFailed,
   onRetryAll,
   onRepair,
+  errorTitle = 'Nothing was changed',
 }: {
   progress?: { done: number; total: number };
   outcomes?: LinkOutcome[];
@@ -32,6 +33,8 @@ export function BulkLinkProgress({
   /** When the whole run failed before writing anything. */
   onRetryAll?: () => void;
   onRepair: (repair: LinkRepair) => void;
+  /** The run throws only before it writes (the first read, or consent): say what did not happen. */
+  errorTitle?: string;
 }) {
   const policies = usePolicies();
   const nameOf = (id: string) => policies.data?.find((p) => p.id === id)?.displayName ?? id;
@@ -47,10 +50,7 @@ export function BulkLinkProgress({
       )}
       {error !== undefined && (
         <>
-          <ErrorPanel
-            error={error}
-            title="Nothing was changed: the objects’ current policies could not be read first"
-          />
+          <ErrorPanel error={error} title={errorTitle} />
           {onRetryAll && !outcomes && (
             <Button variant="primary" disabled={running} onClick={onRetryAll}>
               Try again

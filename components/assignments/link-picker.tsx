@@ -122,6 +122,7 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
         onRetryFailed={() => bulk.run('link', bulk.failedTargets(), policy.id)}
         onRetryAll={() => bulk.run('link', targets, policy.id)}
         onRepair={(repair) => void bulk.repair(repair)}
+        errorTitle="Nothing was changed: the objects’ current policies could not be read first"
       />
     );
   }
