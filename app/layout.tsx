@@ -9,8 +9,9 @@ export const metadata: Metadata = {
 };
 
 // The root layout holds no MSAL: the redirect bridge page must render outside MsalProvider.
-// Rendered per request: Next puts proxy.ts's per-request CSP nonce on its scripts only then.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request: Next puts the CSP nonce of proxy.ts on its inline scripts only then, and
+  // the tenant settings are read at run time, so one build serves every tenant.
   await connection();
   return (
     <html lang="en">

@@ -37,9 +37,15 @@ export interface ResourceDirectory {
    * identifier URI. Returns the resource's appId and audience value, or undefined when no service
    * principal in the directory exposes it.
    */
-  findResource(
-    resource: string,
-  ): { appId: string; audience: string; displayName: string } | undefined;
+  findResource(resource: string):
+    | {
+        appId: string;
+        audience: string;
+        displayName: string;
+        /** Entra's access token version for this resource (see oidc/token-shape.ts). */
+        accessTokenVersion: 1 | 2;
+      }
+    | undefined;
   /** Lifetime in seconds for the next access token of this resource, per its effective policy. */
   accessTokenLifetimeSeconds(resourceAppId: string): number;
 }

@@ -1,13 +1,25 @@
 // `npm run demo-tenant`: the demo tenant alone, configured from DEMO_* environment variables.
+import { StateFileError } from './directory/state-file';
 import { DEMO_AUTOMATION_CLIENTS, DEMO_USERS } from './oidc/accounts';
 import { demoTenantOptionsFromEnv, startDemoTenant } from './server';
 
 const options = demoTenantOptionsFromEnv();
-const tenant = await startDemoTenant(options);
+const tenant = await startDemoTenant(options).catch((error: unknown) => {
+  // An unreadable state file is the operator's to move or repair: say so, without a stack trace.
+  if (error instanceof StateFileError) {
+    console.error(`Demo tenant not started: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+});
 console.log(`Demo tenant (OpenID provider + Microsoft Graph emulator) at ${tenant.url}`);
 console.log(
   `  Graph: ${tenant.url}/v1.0   discovery: ${tenant.url}/.well-known/openid-configuration`,
 );
+console.log(
+  `  Entra-shaped (HTTPS): authority ${tenant.httpsUrl}/${tenant.tenantId}   Graph ${tenant.httpsUrl}/v1.0`,
+);
+console.log(`  its CA (trust it with NODE_EXTRA_CA_CERTS): ${tenant.caPath}`);
 for (const user of DEMO_USERS) console.log(`  user   ${user.email} / ${user.password}`);
 for (const client of DEMO_AUTOMATION_CLIENTS)
   console.log(`  client ${client.clientId} / ${client.secret}`);

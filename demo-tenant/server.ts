@@ -1,10 +1,15 @@
 // One process, one port: the OpenID provider and the Graph emulator of the demo tenant.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { DEMO_TENANT_ID } from './contracts';
 import { DirectoryStore } from './directory/store';
+import { ensureDemoTls } from './entra/tls';
 import { createGraphHandler } from './graph/handler';
 import { generateSigningKeys } from './oidc/keys';
 import { createDemoProvider } from './oidc/provider';
+import { v1Issuer } from './oidc/token-shape';
 import { createGraphTokenVerifier } from './oidc/verifier';
 
 export interface DemoTenantOptions {
@@ -20,10 +25,20 @@ export interface DemoTenantOptions {
   policyCount?: number;
   seed?: number;
   stateFile?: string;
+  /** Port of the Entra-shaped HTTPS endpoints (0: any free port). */
+  httpsPort?: number;
+  /** Where the local CA and certificate are kept (made at first start). */
+  tlsDir?: string;
 }
 
 export interface DemoTenant {
+  /** The quick-start endpoints (plain http; MSAL in OIDC mode with hand-fed metadata). */
   url: string;
+  /** The Entra-shaped endpoints: authority `${httpsUrl}/${tenantId}`, Graph `${httpsUrl}/v1.0`. */
+  httpsUrl: string;
+  tenantId: string;
+  /** PEM of the CA that signed the HTTPS certificate: what Node clients must trust. */
+  caPath: string;
   /** The address the server is bound to (loopback unless DEMO_TENANT_HOST says otherwise). */
   address: string;
   store: DirectoryStore;
@@ -44,26 +59,38 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     options.stateFile,
   );
   const keys = await generateSigningKeys();
+  const tls = ensureDemoTls(options.tlsDir ?? join(process.cwd(), '.demo-tenant', 'tls'));
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4000, host, () => resolve());
-  });
-  const { port, address } = server.address() as AddressInfo;
+  const secure = createHttpsServer({ cert: tls.cert, key: tls.key });
+  const listen = (target: Server, port: number) =>
+    new Promise<AddressInfo>((resolve, reject) => {
+      target.once('error', reject);
+      target.listen(port, host, () => resolve(target.address() as AddressInfo));
+    });
+  const { port, address } = await listen(server, options.port ?? 4000);
+  const { port: httpsPort } = await listen(secure, options.httpsPort ?? 4443);
   // "localhost" rather than 127.0.0.1: MSAL's known authority and the browser's origin use it.
   const url = `http://localhost:${port}`;
+  const httpsUrl = `https://localhost:${httpsPort}`;
+  const v2Issuer = `${httpsUrl}/${DEMO_TENANT_ID}/v2.0`;
   const appOrigins = options.appOrigins ?? DEFAULT_APP_ORIGINS;
-  const { handler: oidc } = createDemoProvider({ issuer: url, directory: store, keys, appOrigins });
+  const common = { directory: store, keys, appOrigins, v2Issuer };
+  const { handler: quickStart } = createDemoProvider({ ...common, issuer: url });
+  const { handler: entra } = createDemoProvider({ ...common, issuer: v2Issuer, dialect: 'entra' });
+  const isSecure = (req: IncomingMessage) => 'encrypted' in req.socket;
   const graph = createGraphHandler({
     store,
-    verifyToken: createGraphTokenVerifier({ issuer: url, publicJwk: keys.publicJwk }),
-    publicBaseUrl: url,
+    verifyToken: createGraphTokenVerifier({
+      issuer: v1Issuer(DEMO_TENANT_ID),
+      publicJwk: keys.publicJwk,
+    }),
+    publicBaseUrl: (req) => (isSecure(req) ? httpsUrl : url),
     allowedOrigins: appOrigins,
     allowedHosts: [host],
     latencyMs: options.latencyMs,
     faultRate: options.faultRate,
   });
-  server.on('request', (req, res) => {
+  const onRequest = (oidc: typeof quickStart) => (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '/';
     const handle =
       path.startsWith('/v1.0/') ||
@@ -75,16 +102,26 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       console.error('demo tenant:', error);
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
+  };
+  server.on('request', onRequest(quickStart));
+  secure.on('request', onRequest(entra));
+  const close = (target: Server) =>
+    new Promise<void>((resolve) => {
+      target.closeAllConnections();
+      target.close(() => resolve());
+    });
   return {
     url,
+    httpsUrl,
+    tenantId: DEMO_TENANT_ID,
+    caPath: tls.caPath,
     address,
     store,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all([close(server), close(secure)]);
+      // Coalesced state-file writes still pending are written before the process may exit.
+      await store.close();
+    },
   };
 }
 
@@ -93,6 +130,8 @@ export function demoTenantOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     env[name] !== undefined && env[name] !== '' ? Number(env[name]) : undefined;
   return {
     port: number('DEMO_TENANT_PORT') ?? 4000,
+    httpsPort: number('DEMO_TENANT_HTTPS_PORT') ?? (number('DEMO_TENANT_PORT') ?? 4000) + 443,
+    tlsDir: env.DEMO_TENANT_TLS_DIR || undefined,
     host: env.DEMO_TENANT_HOST || '127.0.0.1',
     appOrigins: env.DEMO_APP_ORIGIN
       ? env.DEMO_APP_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, ''))

@@ -3,7 +3,7 @@ import { expectNoSeriousA11yViolations, resetTenant, signIn } from './fixtures';
 
 test.beforeEach(() => resetTenant());
 
-test('the audit lists extended lifetimes, policy findings, unlinked policies and unsupported links', async ({
+test('the audit lists extended lifetimes, policy findings, unlinked policies and unsupported links @entra', async ({
   page,
 }) => {
   await signIn(page, 'admin', '/audit');

@@ -14,7 +14,7 @@ const GRAPH_APP = '00000003-0000-0000-c000-000000000000';
 
 test.beforeEach(() => resetTenant());
 
-test('the seeded Dataverse policy wins for Common Data Service, explained step by step', async ({
+test('the seeded Dataverse policy wins for Common Data Service, explained step by step @entra', async ({
   page,
 }) => {
   await signIn(page, 'admin', `/applications?q=Common Data`);

@@ -1,8 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const DEMO_URL = `http://localhost:${process.env.E2E_DEMO_PORT ?? 4110}`;
 export const GRAPH = `${DEMO_URL}/v1.0`;
+/** The demo tenant's Entra-shaped HTTPS endpoints: authority and Graph of the `entra` project. */
+export const ENTRA_URL = `https://localhost:${process.env.E2E_DEMO_HTTPS_PORT ?? Number(process.env.E2E_DEMO_PORT ?? 4110) + 443}`;
+
+/** Where this project signs in: the quick-start endpoints, or the Entra-shaped ones. */
+export function authorityUrl(): string {
+  return test.info().project.name === 'entra' ? ENTRA_URL : DEMO_URL;
+}
+
+/** What the shell calls the tenant: the demo's name, or (real-tenant mode) the tenant id. */
+export function tenantLabel(): string {
+  return test.info().project.name === 'entra'
+    ? '3f0e9e5c-1b2a-4c3d-8e4f-5a6b7c8d9e0f'
+    : 'Contoso demo tenant';
+}
 
 export const USERS = {
   admin: { email: 'admin@contoso.demo', password: 'Admin-Demo-1', name: 'Adele Admin' },
@@ -65,7 +79,7 @@ export async function clearFaults() {
 export async function signIn(page: Page, who: keyof typeof USERS, path = '/policies') {
   await page.goto(path);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${DEMO_URL}/**`);
+  await page.waitForURL(`${authorityUrl()}/**`);
   await page.getByLabel('Email').fill(USERS[who].email);
   await page.getByLabel('Password').fill(USERS[who].password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -25,7 +25,9 @@ async function createPolicy(name: string, lifetime: string) {
   return created.body.id as string;
 }
 
-test('link a 2 h policy to Common Data Service, then its tokens last 2 h', async ({ page }) => {
+test('link a 2 h policy to Common Data Service, then its tokens last 2 h @entra', async ({
+  page,
+}) => {
   const id = await createPolicy('Dataverse 2h', '02:00:00');
   expect((await clientCredentialsToken(`${CDS}/.default`)).expires_in).toBe(5 * 3600);
   await signIn(page, 'admin', `/policies/${id}`);

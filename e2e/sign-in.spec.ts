@@ -1,22 +1,29 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_URL, expectNoSeriousA11yViolations, resetTenant, signIn } from './fixtures';
+import {
+  authorityUrl,
+  DEMO_URL,
+  expectNoSeriousA11yViolations,
+  resetTenant,
+  signIn,
+  tenantLabel,
+} from './fixtures';
 
 test.beforeEach(() => resetTenant());
 
-test('admin signs in through the real login page, sees the tenant and can sign out', async ({
+test('admin signs in through the real login page, sees the tenant and can sign out @entra', async ({
   page,
 }) => {
   await signIn(page, 'admin');
-  await expect(page.getByTestId('tenant-label')).toHaveText('Contoso demo tenant');
+  await expect(page.getByTestId('tenant-label')).toHaveText(tenantLabel());
   await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
   await page.getByRole('button', { name: 'Account: Adele Admin' }).click();
   await expect(page.getByTestId('account-username')).toHaveText('admin@contoso.demo');
   await expect(page.getByText('Role: Cloud Application Administrator (can write)')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   // Out through the demo tenant's end-session endpoint and back to the dashboard, signed out.
-  await page.waitForURL(`${DEMO_URL}/**`);
+  await page.waitForURL(`${authorityUrl()}/**`);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
-  expect(page.url().startsWith(DEMO_URL)).toBe(false);
+  expect(page.url().startsWith(authorityUrl())).toBe(false);
   // Signing out leaves no token behind in the browser.
   const stored = await page.evaluate(
     () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
@@ -33,7 +40,7 @@ test('a wrong password gets a clear message and no session', async ({ page }) =>
   await expect(page.getByRole('alert')).toContainText('email or password is incorrect');
 });
 
-test('reader signs in read-only', async ({ page }) => {
+test('reader signs in read-only @entra', async ({ page }) => {
   await signIn(page, 'reader');
   await page.getByRole('button', { name: 'Account: Reese Reader' }).click();
   await expect(page.getByText('Read-only account')).toBeVisible();
@@ -88,12 +95,24 @@ test('sign-in page and shell have no serious accessibility violations', async ({
   await expectNoSeriousA11yViolations(page);
 });
 
-test('security headers: CSP limits connections to the authority and Graph', async ({ request }) => {
+test('security headers: CSP limits connections to the authority and Graph @entra', async ({
+  request,
+}) => {
   const response = await request.get('/policies');
   const csp = response.headers()['content-security-policy'];
-  expect(csp).toContain(`connect-src 'self' ${DEMO_URL}`);
+  expect(csp).toContain(`connect-src 'self' ${authorityUrl()}`);
   expect(csp).toContain("frame-ancestors 'self'");
   expect(csp).not.toContain('unsafe-eval');
+  // Scripts run by nonce only, a fresh one per response: no 'unsafe-inline' in production.
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  const again = (await request.get('/policies')).headers()['content-security-policy'];
+  expect(/'nonce-([^']+)'/.exec(again)?.[1]).not.toBe(/'nonce-([^']+)'/.exec(csp)?.[1]);
+  // ...and Next's own inline scripts carry it.
+  const html = await response.text();
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(html).toContain(`nonce="${nonce}"`);
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
   expect(response.headers()['referrer-policy']).toBe('no-referrer');
 });

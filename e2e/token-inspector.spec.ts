@@ -11,7 +11,7 @@ const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
 
 test.beforeEach(() => resetTenant());
 
-test('link a 3 h policy to an API, get a test token, and see it match', async ({ page }) => {
+test('link a 3 h policy to an API, get a test token, and see it match @entra', async ({ page }) => {
   const graph = await graphAsAutomation();
   expect(
     (
@@ -30,7 +30,8 @@ test('link a 3 h policy to an API, get a test token, and see it match', async ({
   await expect(control).toContainText('Linked “Orders 3h”.');
   await page.getByRole('link', { name: 'Token inspector' }).click();
   await page.getByLabel('Resource').selectOption({ label: 'Contoso Orders API' });
-  await page.getByRole('button', { name: 'Get a test token from the demo tenant' }).click();
+  // From the admin's own session (MSAL, `{appId}/.default`): no client secret in the browser.
+  await page.getByRole('button', { name: 'Get a test token with my session' }).click();
   await expect(page.getByTestId('token-lifetime')).toHaveText('3 h');
   await expect(page.getByTestId('token-verdict')).toContainText('Matches the effective policy');
   await expectNoSeriousA11yViolations(page);

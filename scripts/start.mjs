@@ -36,7 +36,8 @@ const sources = Math.max(
   statSync('next.config.ts').mtimeMs,
   statSync('proxy.ts').mtimeMs,
 );
-// NEXT_PUBLIC_ values are baked in at build time: rebuild when they may have changed.
+// The tenant settings (NEXT_PUBLIC_ENTRA_*, NEXT_PUBLIC_GRAPH_BASE_URL) are read at run time:
+// changing them needs a restart, not a rebuild.
 if (
   !existsSync(buildId) ||
   statSync(buildId).mtimeMs < sources ||

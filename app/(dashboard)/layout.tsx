@@ -1,21 +1,22 @@
-'use client';
-
-import { AuthProvider } from '@/components/auth/auth-provider';
-import { SignInGate } from '@/components/auth/sign-in-gate';
-import { WriteAccessProvider } from '@/components/auth/write-access';
-import { AppShell } from '@/components/shell/app-shell';
-import { GraphProvider } from '@/components/shell/graph-provider';
+import { DashboardProviders } from '@/components/shell/dashboard-providers';
+import { AuthSettingsError, getAuthSettings } from '@/lib/auth/settings';
 
 export default function DashboardLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <AuthProvider>
-      <SignInGate>
-        <GraphProvider>
-          <WriteAccessProvider>
-            <AppShell>{children}</AppShell>
-          </WriteAccessProvider>
-        </GraphProvider>
-      </SignInGate>
-    </AuthProvider>
-  );
+  let settings;
+  try {
+    settings = getAuthSettings();
+  } catch (error) {
+    if (!(error instanceof AuthSettingsError)) throw error;
+    return (
+      <main className="mx-auto max-w-xl p-10" role="alert">
+        <h1 className="text-xl font-semibold">The dashboard is not configured correctly</h1>
+        <p className="mt-2">{error.message}</p>
+        <p className="mt-2 text-sm">
+          Fix the environment variable and restart the dashboard (README: &quot;Using a real
+          tenant&quot;).
+        </p>
+      </main>
+    );
+  }
+  return <DashboardProviders settings={settings}>{children}</DashboardProviders>;
 }

@@ -19,13 +19,13 @@ import {
 let tenant: DemoTenant;
 let api: GraphApi;
 
-async function token(url: string) {
+async function token(url: string, client = 'demo-automation') {
   const response = await fetch(`${url}/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'client_credentials',
-      client_id: 'demo-automation',
-      client_secret: 'demo-automation-secret',
+      client_id: client,
+      client_secret: `${client}-secret`,
       scope: 'https://graph.microsoft.com/.default',
     }),
   });
@@ -48,8 +48,16 @@ beforeEach(async () => {
   await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
 });
 
-const controls = (faultRate: number) =>
-  fetch(`${tenant.url}/_demo/controls`, { method: 'POST', body: JSON.stringify({ faultRate }) });
+const controls = async (faultRate: number) => {
+  const response = await fetch(`${tenant.url}/_demo/controls`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ faultRate }),
+  });
+  // A refused control would silently run the fault tests without faults.
+  expect(response.status).toBe(200);
+  return response;
+};
 
 function targets(count: number): LinkTarget[] {
   return tenant.store.servicePrincipals
@@ -85,6 +93,23 @@ describe('bulkLink', () => {
     }
     const linkedCount = tenant.store.appliesTo(SEEDED.policies.unused).length;
     expect(linkedCount).toBe(45);
+  });
+
+  it('re-reads current links with write scopes: Graph refuses that read to read-only scopes', async () => {
+    // GET /servicePrincipals/{id}/tokenLifetimePolicies needs Policy.Read.All AND
+    // Application.ReadWrite.All (serviceprincipal-list-tokenlifetimepolicies): an admin whose read
+    // scopes are read-only must still be able to link, because the re-read goes with write scopes.
+    const readerToken = await token(tenant.url, 'demo-reader');
+    const writerToken = await token(tenant.url);
+    const split = createGraphApi({
+      getToken: async (scopes) => (scopes.includes('w') ? writerToken : readerToken),
+      graphBaseUrl: `${tenant.url}/v1.0`,
+      readScopes: ['r'],
+      writeScopes: ['w'],
+      retryPolicy: { sleep: async () => undefined },
+    });
+    const [outcome] = await bulkLink(split, targets(1), SEEDED.policies.unused);
+    expect(outcome.status).toBe('linked');
   });
 
   it('skips objects that already hold the policy and replaces other policies', async () => {

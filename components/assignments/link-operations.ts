@@ -4,7 +4,8 @@
 // written to is read back: the admin is shown what it holds now, never what the code assumed.
 import type { GraphApi } from '@/lib/graph/client';
 import { GraphRequestError, toGraphRequestError } from '@/lib/graph';
-import { linkedPolicyOf, linkedPolicyRequest, linkRequest, unlinkRequest } from '@/lib/graph/links';
+import { readLinkedPolicyIds } from '@/lib/graph/linked-policies';
+import { linkRequest, unlinkRequest } from '@/lib/graph/links';
 import type { BatchRequest, BatchResult, ObjectType } from '@/lib/graph/types';
 
 export interface LinkTarget {
@@ -45,24 +46,17 @@ function errorOf(result: BatchResult | undefined): GraphRequestError {
 type Progress = (done: number, total: number) => void;
 
 /**
- * What each object holds now: one GET per object, sent 20 to a $batch. Missing from the map: could
- * not be read. The GET is the write-path one (it needs Application.ReadWrite.All in Entra).
+ * What each object holds now: one GET per object, sent 20 to a $batch, with write scopes (Graph
+ * asks for Application.ReadWrite.All there; see lib/graph/linked-policies). Missing from the map:
+ * could not be read; null: holds none.
  */
 export async function readCurrentLinks(
   api: GraphApi,
   targets: LinkTarget[],
   onProgress?: Progress,
 ): Promise<Map<string, string | null>> {
-  const results = await api.runBatch(
-    targets.map((t, i) => linkedPolicyRequest(String(i), t.objectType, t.objectId)),
-    { access: 'write', onProgress: (p) => onProgress?.(p.done, p.total) },
-  );
-  const current = new Map<string, string | null>();
-  results.forEach((result, i) => {
-    const now = linkedPolicyOf(result);
-    if (now !== undefined) current.set(targets[i].objectId, now);
-  });
-  return current;
+  const read = await readLinkedPolicyIds(api, targets, (p) => onProgress?.(p.done, p.total));
+  return new Map([...read].map(([objectId, policyId]) => [objectId, policyId ?? null]));
 }
 
 /** Read back after writing; a failed read-back leaves every object "unknown", never "fine". */

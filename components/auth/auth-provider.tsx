@@ -4,7 +4,7 @@ import { EventType, PublicClientApplication, type AccountInfo } from '@azure/msa
 import { MsalProvider } from '@azure/msal-react';
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { createMsalConfiguration } from '@/lib/auth/msal-config';
-import { getAuthSettings, type AuthSettings } from '@/lib/auth/settings';
+import type { AuthSettings } from '@/lib/auth/settings';
 import { createAccessTokenSource, type AccessTokenSource } from '@/lib/auth/token-source';
 import { timeLimitMs } from '@/lib/auth/time-limits';
 
@@ -28,8 +28,14 @@ function msalInstance(settings: AuthSettings): PublicClientApplication {
 }
 
 /** MSAL once per page, initialised and with the redirect response handled before anything renders. */
-export function AuthProvider({ children }: { children: React.ReactNode }) {
-  const settings = useMemo(() => getAuthSettings(), []);
+export function AuthProvider({
+  settings,
+  children,
+}: {
+  /** Read per request by the server (lib/auth/settings): one build serves any tenant. */
+  settings: AuthSettings;
+  children: React.ReactNode;
+}) {
   const [ready, setReady] = useState<PublicClientApplication>();
   const [failure, setFailure] = useState<string>();
   const [interactionReason, setInteractionReason] = useState<string>();

@@ -2,7 +2,6 @@
 
 import { InteractionStatus } from '@azure/msal-browser';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
-import { LOGIN_SCOPES } from '@/lib/auth/scopes';
 import { useAuth } from './auth-provider';
 
 export function SignInGate({ children }: { children: React.ReactNode }) {
@@ -28,7 +27,7 @@ export function SignInGate({ children }: { children: React.ReactNode }) {
         type="button"
         onClick={() =>
           instance.loginRedirect({
-            scopes: LOGIN_SCOPES,
+            scopes: settings.scopes.login,
             redirectUri: `${window.location.origin}/`,
           })
         }

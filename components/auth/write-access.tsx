@@ -1,7 +1,6 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
-import { GRAPH_WRITE_SCOPES } from '@/lib/auth/scopes';
 import { useAuth } from './auth-provider';
 import { useSignedInAdmin, writeRoleOf } from './signed-in-admin';
 
@@ -24,7 +23,7 @@ export const WRITE_CONSENT_EXPLANATION =
   'Changing policies needs two more Microsoft Graph permissions (Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.All). The dashboard asks for them only now, the first time you write; Microsoft may show a sign-in window to approve them.';
 
 export function WriteAccessProvider({ children }: { children: React.ReactNode }) {
-  const { tokenSource } = useAuth();
+  const { tokenSource, settings } = useAuth();
   const admin = useSignedInAdmin();
   const role = writeRoleOf(admin);
   const [granted, setGranted] = useState(
@@ -41,14 +40,14 @@ export function WriteAccessProvider({ children }: { children: React.ReactNode })
   const request = useCallback(async () => {
     if (reason) return false;
     try {
-      await tokenSource(GRAPH_WRITE_SCOPES);
+      await tokenSource(settings.scopes.write);
       sessionStorage.setItem(CONSENT_FLAG, '1');
       setGranted(true);
       return true;
     } catch {
       return false;
     }
-  }, [tokenSource, reason]);
+  }, [tokenSource, reason, settings.scopes.write]);
 
   const value = useMemo<WriteAccess>(
     () => ({

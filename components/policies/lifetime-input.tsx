@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { checkAccessTokenLifetime } from '@/lib/policy/lifetime';
 import { formatDuration } from '@/lib/policy/format';
-import { hoursAndMinutes, PRESETS } from './policy-form-state';
+import { hoursAndMinutes, ONE_DAY_PRESET_NOTE, PRESETS } from './policy-form-state';
 
 /** AccessTokenLifetime by preset, by hours and minutes, or as a TimeSpan; validated as typed. */
 export function LifetimeInput({
@@ -30,6 +30,7 @@ export function LifetimeInput({
               key={preset.text}
               type="button"
               aria-pressed={selected}
+              aria-describedby={preset.label === '1 day' ? `${id}-one-day` : undefined}
               onClick={() => onChange(preset.text)}
               className={`rounded-md border px-2.5 py-1 text-sm ${selected ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900'}`}
             >
@@ -38,13 +39,20 @@ export function LifetimeInput({
           );
         })}
       </div>
+      <p
+        id={`${id}-one-day`}
+        data-testid="one-day-preset-note"
+        className="text-xs text-slate-600 dark:text-slate-300"
+      >
+        {ONE_DAY_PRESET_NOTE}
+      </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
           <span className="block">Hours</span>
           <input
             type="number"
             min={0}
-            max={24}
+            max={23}
             value={split?.hours ?? ''}
             onChange={(event) => setHoursMinutes(Number(event.target.value), split?.minutes ?? 0)}
             className="mt-1 w-20 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"

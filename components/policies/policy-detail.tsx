@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
+import { useAuth } from '@/components/auth/auth-provider';
 import { useWriteAccess } from '@/components/auth/write-access';
 import { LinkedObjectsTable } from '@/components/assignments/linked-objects-table';
 import { LinkToButton } from '@/components/assignments/link-to-button';
@@ -41,6 +42,12 @@ export function PolicyDetail({ id }: { id: string }) {
   // Once deleted, the policy is not read again: a 404 would flash "could not load" before the list.
   const [deleted, setDeleted] = useState<string>();
   const policy = usePolicy(id, { enabled: !deleted });
+  const { settings } = useAuth();
+  // Snippets address the cloud this dashboard is configured for (national clouds included).
+  const snippetCloud = {
+    graphRoot: `${settings.cloud.resource}/v1.0`,
+    powerShellEnvironment: settings.cloud.powerShellEnvironment,
+  };
   const policies = usePolicies();
   const appliesTo = useAppliesTo(id, { enabled: !deleted });
   const directory = useDirectoryIndex();
@@ -315,19 +322,19 @@ export function PolicyDetail({ id }: { id: string }) {
         </h2>
         <CopyBlock
           label="Microsoft Graph request (create this policy)"
-          text={graphCreateRequest(policy.data)}
+          text={graphCreateRequest(policy.data, snippetCloud)}
         />
         <CopyBlock
           label="Microsoft Graph PowerShell (create)"
-          text={powerShellCreate(policy.data)}
+          text={powerShellCreate(policy.data, snippetCloud)}
         />
         <CopyBlock
           label="Microsoft Graph PowerShell (inspect)"
-          text={powerShellInspect(policy.data)}
+          text={powerShellInspect(policy.data, snippetCloud)}
         />
         <CopyBlock
           label="Microsoft Graph PowerShell (links)"
-          text={powerShellLinks(policy.data, linked)}
+          text={powerShellLinks(policy.data, linked, snippetCloud)}
         />
       </section>
 

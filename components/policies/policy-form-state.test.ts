@@ -5,6 +5,8 @@ import {
   definitionToWrite,
   draftFromPolicy,
   emptyDraft,
+  ONE_DAY_PRESET_NOTE,
+  PRESETS,
 } from './policy-form-state';
 
 const policy = {
@@ -31,10 +33,29 @@ describe('policy form', () => {
     expect(short.canSave).toBe(false);
     expect(!short.lifetime.ok && short.lifetime.error).toMatch(/minimum is 10 minutes/);
     const long = checkDraft({ ...emptyDraft(), displayName: 'x', lifetimeText: '1.00:00:01' });
-    expect(!long.lifetime.ok && long.lifetime.error).toMatch(/maximum is 1 day/);
+    expect(!long.lifetime.ok && long.lifetime.error).toMatch(/maximum is 23:59:59/);
     expect(checkDraft({ ...emptyDraft(), displayName: 'x', lifetimeText: '8h' }).canSave).toBe(
       true,
     );
+  });
+
+  it('“1 day” writes 23:59:59, and an edit of a stored 1 day starts at 23:59:59', () => {
+    // Graph refuses exactly 24 h (MicrosoftDocs/azure-docs#37342, MicrosoftDocs/entra-docs#1946).
+    expect(PRESETS.find((p) => p.label === '1 day')?.text).toBe('23:59:59');
+    expect(ONE_DAY_PRESET_NOTE).toContain('refuses exactly 24 hours');
+    for (const preset of PRESETS)
+      expect(
+        checkDraft({ ...emptyDraft(), displayName: 'x', lifetimeText: preset.text }).canSave,
+      ).toBe(true);
+    const oneDay = {
+      ...policy,
+      definition: ['{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"1.00:00:00"}}'],
+    };
+    const draft = draftFromPolicy(oneDay);
+    expect(draft.lifetimeText).toBe('23:59:59');
+    expect(JSON.parse(definitionToWrite(draft, oneDay.definition)[0])).toEqual({
+      TokenLifetimePolicy: { Version: 1, AccessTokenLifetime: '23:59:59' },
+    });
   });
 
   it('keeps unknown and retired properties on edit unless removal is asked for', () => {

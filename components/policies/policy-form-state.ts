@@ -1,6 +1,7 @@
 // The policy form's rules, kept out of React: what the admin typed, what will be written, and
 // what changed on the server since the form was opened.
-import { buildDefinition, parseDefinition } from '@/lib/policy/definition';
+import { buildDefinition, parseDefinition, writableLifetimeSeconds } from '@/lib/policy/definition';
+import { formatTimeSpan } from '@/lib/policy/timespan';
 import { checkAccessTokenLifetime } from '@/lib/policy/lifetime';
 
 type LifetimeCheck = ReturnType<typeof checkAccessTokenLifetime>;
@@ -16,6 +17,14 @@ export interface PolicyDraft {
   makeOrganizationDefault: boolean;
 }
 
+/**
+ * "1 day" writes 23:59:59: Graph refuses exactly 24 hours with "Property definition has an invalid
+ * value" (lib/policy/lifetime.ts names the field reports), so the form offers the largest value
+ * Graph accepts and says so beside the preset.
+ */
+export const ONE_DAY_PRESET_NOTE =
+  '“1 day” writes 23:59:59: Microsoft Graph refuses exactly 24 hours (24:00:00 or 1.00:00:00).';
+
 export const PRESETS: Array<{ label: string; text: string }> = [
   { label: '10 min', text: '00:10:00' },
   { label: '30 min', text: '00:30:00' },
@@ -24,7 +33,7 @@ export const PRESETS: Array<{ label: string; text: string }> = [
   { label: '4 h', text: '04:00:00' },
   { label: '8 h', text: '08:00:00' },
   { label: '12 h', text: '12:00:00' },
-  { label: '1 day', text: '1.00:00:00' },
+  { label: '1 day', text: '23:59:59' },
 ];
 
 export function emptyDraft(): PolicyDraft {
@@ -39,10 +48,15 @@ export function emptyDraft(): PolicyDraft {
 
 export function draftFromPolicy(policy: TokenLifetimePolicy): PolicyDraft {
   const parsed = parseDefinition(policy.definition);
+  // A stored 1 day is read as it is but cannot be written back: the form starts at 23:59:59.
+  const lifetimeText =
+    parsed.accessTokenLifetimeSeconds !== null && parsed.usable
+      ? formatTimeSpan(writableLifetimeSeconds(parsed.accessTokenLifetimeSeconds))
+      : (parsed.accessTokenLifetime ?? parsed.rawAccessTokenLifetime ?? '');
   return {
     displayName: policy.displayName,
     description: policy.description ?? '',
-    lifetimeText: parsed.accessTokenLifetime ?? parsed.rawAccessTokenLifetime ?? '',
+    lifetimeText,
     removeRetiredProperties: false,
     makeOrganizationDefault: false,
   };

@@ -62,7 +62,9 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
   const defaultSwitch = useDefaultSwitch();
 
   const check = draft ? checkDraft(draft) : undefined;
-  const retired = baseline ? parseDefinition(baseline.definition).retiredProperties : [];
+  const stored = baseline ? parseDefinition(baseline.definition) : undefined;
+  const retired = stored?.retiredProperties ?? [];
+  const oneDay = stored?.findings.find((f) => f.code === 'one-day-not-writable');
   const previousDefault = policies.data?.find(
     (p) => p.isOrganizationDefault && p.id !== baseline?.id,
   );
@@ -285,6 +287,15 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
         )}
       </label>
 
+      {oneDay && (
+        <p
+          role="note"
+          data-testid="one-day-note"
+          className="text-sm text-amber-900 dark:text-amber-200"
+        >
+          {oneDay.message}
+        </p>
+      )}
       <LifetimeInput
         value={draft.lifetimeText}
         onChange={(lifetimeText) => update({ lifetimeText })}

@@ -71,7 +71,7 @@ export function PolicyList() {
           <h1 className="text-2xl font-semibold">Token lifetime policies</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {policies.data.length} {policies.data.length === 1 ? 'policy' : 'policies'}. Only
-            AccessTokenLifetime still has an effect (10 minutes to 1 day).
+            AccessTokenLifetime still has an effect (10 minutes to 23:59:59).
           </p>
         </div>
         {newPolicy}
@@ -81,7 +81,7 @@ export function PolicyList() {
         <EmptyState title="No token lifetime policies yet">
           <p>
             A token lifetime policy sets how long access, ID and SAML tokens last for the apps it is
-            linked to (10 minutes to 1 day; without one, Entra gives 60–90 minutes). Create one,
+            linked to (10 minutes to 23:59:59; without one, Entra gives 60–90 minutes). Create one,
             then link it to the service principal of the API whose tokens should last longer or
             shorter.
           </p>

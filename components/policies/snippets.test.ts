@@ -173,3 +173,36 @@ describe('snippets', () => {
     ]);
   });
 });
+
+describe('snippets for a national cloud', () => {
+  const policy = {
+    id: 'p1',
+    displayName: 'Gov 2h',
+    description: null,
+    isOrganizationDefault: false,
+    definition: ['{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"02:00:00"}}'],
+    deletedDateTime: null,
+  };
+  const usGov = {
+    graphRoot: 'https://graph.microsoft.us/v1.0',
+    powerShellEnvironment: 'USGov' as const,
+  };
+
+  it('connects to that cloud and addresses its Graph', () => {
+    expect(powerShellCreate(policy, usGov)).toMatch(/^Connect-MgGraph -Environment USGov -Scopes /);
+    expect(graphCreateRequest(policy, usGov)).toMatch(
+      /^POST https:\/\/graph\.microsoft\.us\/v1\.0\/policies\/tokenLifetimePolicies/,
+    );
+    const links = powerShellLinks(
+      policy,
+      [{ id: 'o1', appId: 'a1', displayName: 'App', objectType: 'servicePrincipal' }] as never,
+      usGov,
+    );
+    expect(links).toContain("'https://graph.microsoft.us/v1.0/policies/tokenLifetimePolicies/p1'");
+    expect(links).toContain('-Environment USGov');
+  });
+
+  it('says nothing of an environment for the global service', () => {
+    expect(powerShellInspect(policy)).not.toContain('-Environment');
+  });
+});

@@ -5,12 +5,29 @@ import type { LinkedObject } from '@/lib/graph/types';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
 import { psBoolean, psComment, psSingleQuoted, psStringArray } from '@/lib/codegen/powershell';
 
-const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+/** Which Graph the snippets talk to: national clouds have their own root and PowerShell environment. */
+export interface SnippetCloud {
+  /** e.g. https://graph.microsoft.us/v1.0 */
+  graphRoot: string;
+  /** Connect-MgGraph -Environment (Get-MgEnvironment): USGov, USGovDoD, China; none for global. */
+  powerShellEnvironment?: 'USGov' | 'USGovDoD' | 'China';
+}
 
-const connect = (...scopes: string[]) =>
-  `Connect-MgGraph -Scopes ${scopes.map(psSingleQuoted).join(', ')}`;
+const GLOBAL: SnippetCloud = { graphRoot: 'https://graph.microsoft.com/v1.0' };
 
-export function graphCreateRequest(policy: TokenLifetimePolicy, graphBaseUrl = GRAPH_ROOT): string {
+const connect = (cloud: SnippetCloud, ...scopes: string[]) =>
+  [
+    'Connect-MgGraph',
+    // A fixed list of names, not data: never quoted, never from the tenant.
+    ...(cloud.powerShellEnvironment ? [`-Environment ${cloud.powerShellEnvironment}`] : []),
+    `-Scopes ${scopes.map(psSingleQuoted).join(', ')}`,
+  ].join(' ');
+
+export function graphCreateRequest(
+  policy: TokenLifetimePolicy,
+  cloud: SnippetCloud = GLOBAL,
+): string {
+  const graphBaseUrl = cloud.graphRoot;
   const body = {
     displayName: policy.displayName,
     ...(policy.description ? { description: policy.description } : {}),
@@ -20,9 +37,12 @@ export function graphCreateRequest(policy: TokenLifetimePolicy, graphBaseUrl = G
   return `POST ${graphBaseUrl}/policies/tokenLifetimePolicies\nContent-Type: application/json\n\n${JSON.stringify(body, null, 2)}`;
 }
 
-export function powerShellCreate(policy: TokenLifetimePolicy): string {
+export function powerShellCreate(
+  policy: TokenLifetimePolicy,
+  cloud: SnippetCloud = GLOBAL,
+): string {
   return [
-    connect('Policy.ReadWrite.ApplicationConfiguration'),
+    connect(cloud, 'Policy.ReadWrite.ApplicationConfiguration'),
     '$params = @{',
     `    DisplayName = ${psSingleQuoted(policy.displayName)}`,
     ...(policy.description ? [`    Description = ${psSingleQuoted(policy.description)}`] : []),
@@ -33,10 +53,13 @@ export function powerShellCreate(policy: TokenLifetimePolicy): string {
   ].join('\n');
 }
 
-export function powerShellInspect(policy: TokenLifetimePolicy): string {
+export function powerShellInspect(
+  policy: TokenLifetimePolicy,
+  cloud: SnippetCloud = GLOBAL,
+): string {
   const id = psSingleQuoted(policy.id);
   return [
-    connect('Policy.Read.All', 'Application.Read.All'),
+    connect(cloud, 'Policy.Read.All', 'Application.Read.All'),
     `Get-MgPolicyTokenLifetimePolicy -TokenLifetimePolicyId ${id} | Format-List`,
     `Get-MgPolicyTokenLifetimePolicyApplyTo -TokenLifetimePolicyId ${id} -All`,
   ].join('\n');
@@ -49,12 +72,16 @@ const LINK_CMDLET = {
 
 const KIND = { application: 'application', servicePrincipal: 'service principal' } as const;
 
-export function powerShellLinks(policy: TokenLifetimePolicy, linked: LinkedObject[]): string {
+export function powerShellLinks(
+  policy: TokenLifetimePolicy,
+  linked: LinkedObject[],
+  cloud: SnippetCloud = GLOBAL,
+): string {
   if (linked.length === 0)
     return psComment('This policy is linked to no application or service principal.');
-  const ref = `${GRAPH_ROOT}/policies/tokenLifetimePolicies/${policy.id}`;
+  const ref = `${cloud.graphRoot}/policies/tokenLifetimePolicies/${policy.id}`;
   return [
-    connect('Policy.ReadWrite.ApplicationConfiguration', 'Application.ReadWrite.All'),
+    connect(cloud, 'Policy.ReadWrite.ApplicationConfiguration', 'Application.ReadWrite.All'),
     `$ref = @{ '@odata.id' = ${psSingleQuoted(ref)} }`,
     // The object's name is shown as a quoted literal, never in a comment: a comment ends at the
     // first new line, a literal only where psSingleQuoted says.

@@ -2,7 +2,6 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState } from 'react';
-import { GRAPH_READ_SCOPES, GRAPH_WRITE_SCOPES } from '@/lib/auth/scopes';
 import { createGraphApi, type GraphApi } from '@/lib/graph/client';
 import { GraphRequestError } from '@/lib/graph/errors';
 import { useAuth } from '../auth/auth-provider';
@@ -18,8 +17,8 @@ export function GraphProvider({ children }: { children: React.ReactNode }) {
       createGraphApi({
         getToken: tokenSource,
         graphBaseUrl: settings.graphBaseUrl,
-        readScopes: GRAPH_READ_SCOPES,
-        writeScopes: GRAPH_WRITE_SCOPES,
+        readScopes: settings.scopes.read,
+        writeScopes: settings.scopes.write,
         timeoutMs: () => timeLimitMs(settings),
       }),
     [settings, tokenSource],

@@ -8,7 +8,6 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyBlock } from '@/components/ui/copy-block';
 import { Notice } from '@/components/ui/feedback';
-import { requestDemoTestToken } from '@/lib/auth/demo-test-token';
 import { formatDuration } from '@/lib/policy/format';
 import { FIRST_PARTY_RESOURCES } from '@/lib/policy/rules';
 import { compareWithPolicy } from '@/lib/token/compare';
@@ -45,7 +44,7 @@ function Time({ label, value }: { label: string; value?: Date }) {
 }
 
 export function TokenInspector() {
-  const { settings } = useAuth();
+  const { settings, tokenSource } = useAuth();
   const directory = useDirectoryIndex();
   const [pasted, setPasted] = useState('');
   const [resource, setResource] = useState('00000007-0000-0000-c000-000000000000');
@@ -79,12 +78,12 @@ export function TokenInspector() {
     [directory.index],
   );
 
+  // From the admin's own session, as in a real tenant: never a client secret in the browser.
   const getTestToken = async () => {
-    if (!settings.demoTokenEndpoint) return;
     setFetching(true);
     setFetchError(undefined);
     try {
-      setPasted(await requestDemoTestToken(settings.demoTokenEndpoint, resource));
+      setPasted(await tokenSource([`${resource}/.default`]));
     } catch (error) {
       setFetchError((error as Error).message);
     } finally {
@@ -127,23 +126,24 @@ export function TokenInspector() {
             ))}
           </select>
         </label>
-        {settings.mode === 'demo' ? (
-          <>
-            <Button variant="primary" onClick={getTestToken} disabled={fetching}>
-              {fetching ? 'Requesting…' : 'Get a test token from the demo tenant'}
-            </Button>
-            <p className="text-xs text-slate-600 dark:text-slate-400">
-              Client credentials of the demo tenant’s automation client: link a policy, then get a
-              new token and see exp − iat change.
-            </p>
-            {fetchError && (
-              <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-                {fetchError}
-              </p>
-            )}
-          </>
-        ) : (
+        <Button variant="primary" onClick={getTestToken} disabled={fetching}>
+          {fetching ? 'Requesting…' : 'Get a test token with my session'}
+        </Button>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          A delegated token for the chosen resource ({'{appId}'}/.default), from your own sign-in:
+          link a policy, then get a new token and see exp − iat change. Microsoft may ask you to
+          consent the first time.
+        </p>
+        {fetchError && (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            {fetchError}
+          </p>
+        )}
+        {settings.mode === 'entra' && (
           <div className="space-y-2">
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Or as an app or from a script, with the tools you already use:
+            </p>
             <CopyBlock
               label="Azure CLI"
               text={`az account get-access-token --resource ${resource} --query accessToken -o tsv`}

@@ -8,6 +8,8 @@ export interface DemoApplication extends ApplicationObject {
   createdDateTime: string;
   signInAudience: string;
   identifierUris: string[];
+  /** Only `requestedAccessTokenVersion` matters here: it decides v1.0 or v2.0 access tokens. */
+  api?: { requestedAccessTokenVersion: number | null };
 }
 
 export interface DemoServicePrincipal extends ServicePrincipalObject {

@@ -247,7 +247,10 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
   const a = SEEDED.apps;
   const orders = addTenantApp(a.ordersApi.appId, a.ordersApi.name, [a.ordersApi.uri]);
   applicationLinks[orders.app.id] = SEEDED.policies.contoso2h;
-  const reporting = addTenantApp(a.reportingApi.appId, a.reportingApi.name, [a.reportingApi.uri]);
+  // A modern API that asks for v2.0 access tokens (api.requestedAccessTokenVersion = 2).
+  const reporting = addTenantApp(a.reportingApi.appId, a.reportingApi.name, [a.reportingApi.uri], {
+    api: { requestedAccessTokenVersion: 2 },
+  });
   servicePrincipalLinks[reporting.sp.id] = SEEDED.policies.reporting12h;
   const exportScript = addTenantApp(a.exportScript.appId, a.exportScript.name);
   // The field's #1 confusion, seeded on purpose: a policy on a client app changes nothing it calls.

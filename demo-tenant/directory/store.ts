@@ -1,6 +1,5 @@
 // The demo tenant's directory in memory, with the indexes every Graph call and token needs.
 // Rules (definition validity, one policy per object, effective lifetime) come from lib/policy.
-import { readFileSync, writeFileSync } from 'node:fs';
 import {
   buildPolicyContext,
   issuedAccessTokenLifetimeSeconds,
@@ -13,6 +12,7 @@ import type { ResourceDirectory } from '../contracts';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../contracts';
 import type { DemoApplication, DemoServicePrincipal, DirectoryState } from './model';
 import { seedDirectory, type SeedOptions } from './seed';
+import { readStateFile, StateFileWriter, type StateParts } from './state-file';
 
 export type ObjectType = 'application' | 'servicePrincipal';
 
@@ -35,12 +35,23 @@ export class DirectoryStore implements ResourceDirectory {
   private servicePrincipalsByName = new Map<string, DemoServicePrincipal>();
   private policyContext?: PolicyContext;
 
+  private readonly stateFileWriter?: StateFileWriter;
+
+  /**
+   * With a state file: its tenant when it exists (a file that cannot be read stops the start with
+   * a StateFileError: it is never reseeded over), the seed otherwise.
+   */
   constructor(
     private readonly seedOptions: SeedOptions = {},
-    private readonly stateFile?: string,
+    stateFile?: string,
     private readonly random: () => number = Math.random,
   ) {
-    this.load(this.readStateFile() ?? seedDirectory(seedOptions));
+    const saved = stateFile ? readStateFile(stateFile) : undefined;
+    this.load(saved ?? seedDirectory(seedOptions));
+    if (stateFile) {
+      this.stateFileWriter = new StateFileWriter(stateFile, () => this.stateParts());
+      if (!saved) this.stateFileWriter.changed();
+    }
   }
 
   reset(): void {
@@ -48,17 +59,29 @@ export class DirectoryStore implements ResourceDirectory {
     this.persist();
   }
 
-  private readStateFile(): DirectoryState | undefined {
-    if (!this.stateFile) return undefined;
-    try {
-      return JSON.parse(readFileSync(this.stateFile, 'utf8')) as DirectoryState;
-    } catch {
-      return undefined;
-    }
+  /** Writes pending changes to the state file; the server awaits it when it closes. */
+  async close(): Promise<void> {
+    await this.stateFileWriter?.flush();
   }
 
   private persist(): void {
-    if (this.stateFile) writeFileSync(this.stateFile, JSON.stringify(this.state));
+    this.stateFileWriter?.changed();
+  }
+
+  /**
+   * Policies and links change in place, so they are serialized now; applications and service
+   * principals are never changed after load (reset replaces the arrays), so they are streamed.
+   */
+  private stateParts(): StateParts {
+    const { policies, applicationLinks, servicePrincipalLinks, applications, servicePrincipals } =
+      this.state;
+    return [
+      ['policies', JSON.stringify(policies)],
+      ['applicationLinks', JSON.stringify(applicationLinks)],
+      ['servicePrincipalLinks', JSON.stringify(servicePrincipalLinks)],
+      ['applications', applications],
+      ['servicePrincipals', servicePrincipals],
+    ];
   }
 
   private load(state: DirectoryState): void {
@@ -185,14 +208,15 @@ export class DirectoryStore implements ResourceDirectory {
   }
 
   // ---- tokens (ResourceDirectory) ----
-  findResource(
-    resource: string,
-  ): { appId: string; audience: string; displayName: string } | undefined {
+  findResource(resource: string) {
     const key = resource.toLowerCase().replace(/\/+$/, '');
     const sp = this.servicePrincipalsByAppId.get(key) ?? this.servicePrincipalsByName.get(key);
     if (!sp) return undefined;
     const audience = sp.appId === GRAPH_APP_ID ? GRAPH_RESOURCE : sp.appId;
-    return { appId: sp.appId, audience, displayName: sp.displayName };
+    // v2.0 only when the resource's own app registration asks for it; Microsoft's APIs issue v1.0.
+    const version = this.applicationsByAppId.get(sp.appId)?.api?.requestedAccessTokenVersion;
+    const accessTokenVersion: 1 | 2 = version === 2 ? 2 : 1;
+    return { appId: sp.appId, audience, displayName: sp.displayName, accessTokenVersion };
   }
 
   targetFor(appId: string): DirectoryTarget | undefined {

@@ -1,5 +1,6 @@
-// JSON $batch as Graph does it: at most 20 requests, unique ids, dependsOn honoured (424 on a failed
-// dependency). Each sub-request runs through the same routes and permissions as a direct call.
+// JSON $batch as Graph does it (docs: concepts/json-batching.md): at most 20 requests, ids unique
+// without regard to case, dependsOn honoured (424 on a failed dependency) and matched the same way.
+// Each sub-request runs through the same routes and permissions as a direct call.
 import { GraphHttpError } from './errors';
 import type { GraphRequest, GraphResponse } from './routes';
 
@@ -16,20 +17,30 @@ type SubRequest = Omit<GraphRequest, 'auth'>;
 
 export const MAX_BATCH_REQUESTS = 20;
 
+/** What Graph's own batch responses name (json-batching.md's example response). */
+const JSON_OK =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const JSON_ERROR = 'application/json';
+
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
+const key = (id: string) => id.toLowerCase();
+
+const invalid = (message: string) => new GraphHttpError(400, 'BadRequest', message);
+
+function hasContentType(headers: Record<string, string> | undefined): boolean {
+  return Object.entries(headers ?? {}).some(
+    ([name, value]) =>
+      name.toLowerCase() === 'content-type' && typeof value === 'string' && value !== '',
+  );
+}
+
 function parseItems(body: unknown): BatchItem[] {
   const requests = (body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests))
-    throw new GraphHttpError(
-      400,
-      'BadRequest',
-      'Invalid batch payload: "requests" must be an array.',
-    );
-  if (requests.length === 0)
-    throw new GraphHttpError(400, 'BadRequest', 'Invalid batch payload: no requests.');
+    throw invalid('Invalid batch payload: "requests" must be an array.');
+  if (requests.length === 0) throw invalid('Invalid batch payload: no requests.');
   if (requests.length > MAX_BATCH_REQUESTS) {
-    throw new GraphHttpError(
-      400,
-      'BadRequest',
+    throw invalid(
       `Invalid batch payload: the number of requests (${requests.length}) exceeds the limit of ${MAX_BATCH_REQUESTS}.`,
     );
   }
@@ -40,27 +51,27 @@ function parseItems(body: unknown): BatchItem[] {
       typeof item.method !== 'string' ||
       typeof item.url !== 'string'
     ) {
-      throw new GraphHttpError(
-        400,
-        'BadRequest',
-        'Invalid batch payload: every request needs id, method and url.',
-      );
+      throw invalid('Invalid batch payload: every request needs id, method and url.');
     }
-    if (ids.has(item.id))
-      throw new GraphHttpError(
-        400,
-        'BadRequest',
-        `Invalid batch payload: duplicate request id '${item.id}'.`,
-      );
-    ids.add(item.id);
+    // "id … Not case-sensitive. Must be unique in the batch" (json-batching.md).
+    if (ids.has(key(item.id)))
+      throw invalid(`Invalid batch payload: duplicate request id '${item.id}'.`);
+    ids.add(key(item.id));
+    // A body needs a Content-Type header, and a write needs a body; otherwise Graph refuses the whole
+    // batch with this message (field report microsoftgraph/msgraph-sdk-dotnet#2628, 2024; "the
+    // outer call 400s and none of the sub-requests run", Softeria/ms-365-mcp-server#683, 2026).
+    const carriesBody = item.body !== undefined && item.body !== null;
+    if (
+      (carriesBody && !hasContentType(item.headers)) ||
+      (!carriesBody && WRITE_METHODS.has(item.method.toUpperCase()))
+    )
+      throw invalid(`Write request id : ${item.id} does not contain Content-Type header or body.`);
   }
   for (const item of requests as BatchItem[]) {
     for (const dep of item.dependsOn ?? []) {
-      if (!ids.has(dep))
-        throw new GraphHttpError(
-          400,
-          'BadRequest',
-          `Invalid batch payload: request '${item.id}' depends on unknown id '${dep}'.`,
+      if (typeof dep !== 'string' || !ids.has(key(dep)))
+        throw invalid(
+          `Invalid batch payload: request '${item.id}' depends on unknown id '${String(dep)}'.`,
         );
     }
   }
@@ -82,6 +93,15 @@ function toSubRequest(item: BatchItem): SubRequest {
   };
 }
 
+/** Each sub-response with a body names its Content-Type: the Graph SDK's batch reader needs it. */
+function withContentType(response: GraphResponse): Record<string, string> {
+  const headers = { ...(response.headers ?? {}) };
+  const named = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  if (response.body !== undefined && !named)
+    headers['Content-Type'] = response.status < 400 ? JSON_OK : JSON_ERROR;
+  return headers;
+}
+
 export async function executeBatch(
   body: unknown,
   run: (sub: SubRequest) => GraphResponse,
@@ -89,19 +109,17 @@ export async function executeBatch(
   const items = parseItems(body);
   const results = new Map<string, GraphResponse>();
   const pending = [...items];
+  const dependencies = (item: BatchItem) => (item.dependsOn ?? []).map(key);
   // Dependencies run in order; independent requests in the order given (Graph may reorder them).
   while (pending.length > 0) {
-    const index = pending.findIndex((item) =>
-      (item.dependsOn ?? []).every((dep) => results.has(dep)),
-    );
-    if (index < 0)
-      throw new GraphHttpError(400, 'BadRequest', 'Invalid batch payload: circular dependsOn.');
+    const index = pending.findIndex((item) => dependencies(item).every((dep) => results.has(dep)));
+    if (index < 0) throw invalid('Invalid batch payload: circular dependsOn.');
     const [item] = pending.splice(index, 1);
     const failedDependency = (item.dependsOn ?? []).find(
-      (dep) => (results.get(dep)?.status ?? 0) >= 400,
+      (dep) => (results.get(key(dep))?.status ?? 0) >= 400,
     );
     if (failedDependency) {
-      results.set(item.id, {
+      results.set(key(item.id), {
         status: 424,
         body: {
           error: {
@@ -112,18 +130,18 @@ export async function executeBatch(
       });
       continue;
     }
-    results.set(item.id, run(toSubRequest(item)));
+    results.set(key(item.id), run(toSubRequest(item)));
   }
   return {
     status: 200,
     body: {
       responses: items.map((item) => {
-        const response = results.get(item.id)!;
+        const response = results.get(key(item.id))!;
         return {
           id: item.id,
           status: response.status,
-          headers: response.headers ?? {},
-          body: response.body ?? null,
+          headers: withContentType(response),
+          ...(response.body !== undefined ? { body: response.body } : {}),
         };
       }),
     },

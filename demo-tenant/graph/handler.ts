@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphTokenVerifier, RequestHandler, TokenCheck } from '../contracts';
 import { DirectoryError, type DirectoryStore } from '../directory/store';
 import { executeBatch } from './batch';
-import { errorBody, GraphHttpError } from './errors';
+import { bearerChallenge, errorBody, GraphHttpError } from './errors';
 import {
   faultError,
   FaultRuleError,
@@ -13,14 +13,24 @@ import {
   isConnectionOutcome,
   type ArmedFault,
 } from './faults';
+import {
+  configuredHostName,
+  OperatorInputError,
+  operatorRefusal,
+  parseControls,
+} from './operator-guard';
+
 import { dispatch, routeTemplate, type GraphResponse } from './routes';
 import { RequestStats } from './stats';
 
 export interface GraphHandlerOptions {
   store: DirectoryStore;
   verifyToken: GraphTokenVerifier;
-  /** e.g. http://localhost:4000 — nextLinks and ids are absolute, as Graph's are. */
-  publicBaseUrl: string;
+  /**
+   * e.g. http://localhost:4000 — nextLinks and ids are absolute, as Graph's are. A function when the
+   * tenant listens twice (http and https): each answer names the origin it was asked on.
+   */
+  publicBaseUrl: string | ((req: IncomingMessage) => string);
   allowedOrigins: string[];
   latencyMs?: number;
   faultRate?: number;
@@ -38,8 +48,10 @@ export function createGraphHandler(
   const stats = new RequestStats();
   const faults = new FaultRules();
   const random = options.random ?? Math.random;
-  const graphRoot = `${options.publicBaseUrl}/v1.0`;
-  const ctx = { store: options.store, graphRoot };
+  const baseUrlOf = (req: IncomingMessage) =>
+    typeof options.publicBaseUrl === 'function'
+      ? options.publicBaseUrl(req)
+      : options.publicBaseUrl;
 
   /** Decided before any state changes, so a faulted write changed nothing — as with real throttling. */
   const injectedFault = (): GraphHttpError | undefined => {
@@ -60,7 +72,9 @@ export function createGraphHandler(
   };
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', options.publicBaseUrl);
+    const baseUrl = baseUrlOf(req);
+    const ctx = { store: options.store, graphRoot: `${baseUrl}/v1.0` };
+    const url = new URL(req.url ?? '/', baseUrl);
     // Operator endpoints get no CORS headers at all: no web page may call them.
     if (url.pathname.startsWith('/_demo/')) return handleOperator(req, res, url.pathname);
     const origin = req.headers.origin;
@@ -87,10 +101,13 @@ export function createGraphHandler(
         'client-request-id': clientRequestId,
         ...(response.headers ?? {}),
       };
-      if (response.body !== undefined)
+      if (response.body !== undefined && !response.headers?.['Content-Type'])
         headers['Content-Type'] = 'application/json;odata.metadata=minimal;odata.streaming=true';
       res.writeHead(response.status, headers);
-      res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+      // A text/plain body (the /$count segment) goes out as it is.
+      const text =
+        typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      res.end(response.body === undefined ? undefined : text);
     };
     const sendError = (error: unknown) => send(toErrorResponse(error, requestId, clientRequestId));
 
@@ -106,6 +123,12 @@ export function createGraphHandler(
     }
     const path = url.pathname.slice('/v1.0'.length);
     const method = req.method ?? 'GET';
+    const malformed = malformedPathError(path);
+    if (malformed) {
+      stats.count(`${method} /v1.0/(malformed)`);
+      req.resume();
+      return sendError(malformed);
+    }
     stats.count(path === '/$batch' ? `${method} /v1.0/$batch` : routeTemplate(method, path));
     const errorResponse = (error: unknown) => toErrorResponse(error, requestId, clientRequestId);
     // The answer the client gets, unless a connection fault (drop/hang) takes its place.
@@ -119,7 +142,10 @@ export function createGraphHandler(
       const body = await readJson(req);
       if (options.latencyMs) await delay(options.latencyMs);
       const auth = await options.verifyToken(headerValue(req.headers.authorization));
-      if (!auth.ok) throw new GraphHttpError(401, 'InvalidAuthenticationToken', auth.message);
+      if (!auth.ok)
+        throw new GraphHttpError(401, 'InvalidAuthenticationToken', auth.message, {
+          'WWW-Authenticate': bearerChallenge(`${baseUrl}/auth`),
+        });
       fault = faults.take(method, path);
       if (fault?.when === 'before') return deliver(faultAnswer(fault, errorResponse));
       // A targeted rule decides this request alone: "after" must really carry it out.
@@ -127,7 +153,7 @@ export function createGraphHandler(
       if (randomFault) throw randomFault;
       const response =
         path === '/$batch' && method === 'POST'
-          ? await runBatch(body, auth, clientRequestId)
+          ? await runBatch(body, auth, clientRequestId, ctx)
           : dispatch(
               {
                 method,
@@ -153,6 +179,7 @@ export function createGraphHandler(
     body: unknown,
     auth: Extract<TokenCheck, { ok: true }>,
     clientRequestId: string,
+    ctx: { store: DirectoryStore; graphRoot: string },
   ): Promise<GraphResponse | 'drop' | 'hang'> => {
     let lostConnection: 'drop' | 'hang' | undefined;
     const response = await executeBatch(body, (sub) => {
@@ -169,7 +196,9 @@ export function createGraphHandler(
       if (subFault?.when === 'before') return answerFault(subFault);
       let subResponse: GraphResponse;
       const randomFault = subFault ? undefined : injectedFault();
-      if (randomFault) subResponse = subErrorResponse(randomFault);
+      const malformed = malformedPathError(sub.path);
+      if (malformed) subResponse = subErrorResponse(malformed);
+      else if (randomFault) subResponse = subErrorResponse(randomFault);
       else {
         try {
           stats.count(`${routeTemplate(sub.method, sub.path)} (in $batch)`);
@@ -183,14 +212,13 @@ export function createGraphHandler(
     return lostConnection ?? response;
   };
 
-  const ownOrigin = new URL(options.publicBaseUrl).origin;
   const extraHosts = (options.allowedHosts ?? []).map(configuredHostName);
 
   const handleOperator = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     };
-    const refusal = operatorRefusal(req, ownOrigin, extraHosts);
+    const refusal = operatorRefusal(req, new URL(baseUrlOf(req)).origin, extraHosts);
     if (refusal) {
       req.resume();
       return json(refusal.status, { error: refusal.message });
@@ -238,99 +266,6 @@ export function createGraphHandler(
   return Object.assign(handler, { stats, faults });
 }
 
-class OperatorInputError extends Error {}
-
-const CONTROL_RANGES = {
-  faultRate: { min: 0, max: 1, unit: '' },
-  latencyMs: { min: 0, max: 10_000, unit: ' ms' },
-} as const;
-type ControlName = keyof typeof CONTROL_RANGES;
-
-/** All or nothing: one bad value and no control changes. */
-function parseControls(body: unknown): Partial<Record<ControlName, number>> {
-  if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new OperatorInputError('Send a JSON object such as {"faultRate":0.3,"latencyMs":100}.');
-  const controls: Partial<Record<ControlName, number>> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (!(key in CONTROL_RANGES))
-      throw new OperatorInputError(
-        `Unknown control '${key}'. Known controls: ${Object.keys(CONTROL_RANGES).join(', ')}.`,
-      );
-    const { min, max, unit } = CONTROL_RANGES[key as ControlName];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max)
-      throw new OperatorInputError(
-        `${key} must be a number from ${min} to ${max}${unit}; got ${JSON.stringify(value)}.`,
-      );
-    controls[key as ControlName] = value;
-  }
-  return controls;
-}
-
-// Loopback names only (plus the configured DEMO_TENANT_HOST): a page on a foreign name that
-// resolves to 127.0.0.1 (DNS rebinding) is same-origin to itself, so only the Host header tells.
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
-
-/** The canonical host name of a Host header value or a configured host; undefined if malformed. */
-function hostnameOf(host: string): string | undefined {
-  try {
-    return new URL(`http://${host}`).hostname;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A configured host (DEMO_TENANT_HOST) as it appears in a Host header: IPv6 in brackets. */
-function configuredHostName(host: string): string {
-  const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return hostnameOf(bracketed) ?? host.toLowerCase();
-}
-
-/** Why an operator request is refused (status and message), or undefined when it may go ahead. */
-function operatorRefusal(
-  req: IncomingMessage,
-  ownOrigin: string,
-  extraHosts: string[],
-): { status: number; message: string } | undefined {
-  const host = req.headers.host ?? '';
-  // A name and a port, nothing else ("localhost/.evil.example" would parse as localhost).
-  const name = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host)
-    ? hostnameOf(host)
-    : undefined;
-  const accepted = [...LOOPBACK_HOSTS, ...extraHosts];
-  if (!host || !name || !accepted.includes(name))
-    return {
-      status: 403,
-      message: `Operator endpoints answer only to the host names ${accepted.join(', ')}; this request was for '${host}'.`,
-    };
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== ownOrigin && origin !== `http://${host.toLowerCase()}`)
-    return {
-      status: 403,
-      message: `Operator endpoints refuse cross-origin requests (Origin '${origin}'): call them from a script or a terminal, not from a web page.`,
-    };
-  // "same-site" too: the dashboard at localhost:3000 is the same site as localhost:4000 (ports
-  // do not count), and an <img> or a GET sends no Origin header.
-  const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site')
-    return {
-      status: 403,
-      message: `Operator endpoints refuse requests a web page makes for another origin (Sec-Fetch-Site: ${site}).`,
-    };
-  // A cross-origin HTML form can only send "simple" content types; requiring JSON means no form
-  // can reach these endpoints even in a browser that sends no Origin.
-  const hasBody =
-    Number(req.headers['content-length'] ?? 0) > 0 ||
-    req.headers['transfer-encoding'] !== undefined;
-  const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (hasBody && mediaType !== 'application/json')
-    return {
-      status: 415,
-      message: `Operator endpoints take a body only as Content-Type: application/json (got '${req.headers['content-type'] ?? 'none'}').`,
-    };
-  return undefined;
-}
-
 function faultAnswer(
   fault: ArmedFault,
   errorResponse: (error: unknown) => GraphResponse,
@@ -353,6 +288,14 @@ function toErrorResponse(
       body: errorBody(error.code, error.message, requestId, clientRequestId),
     };
   }
+  // Only client input is ever percent-decoded (segments, '@odata.id'): a malformed escape is the
+  // client's mistake, answered as Graph does, not a crash with a stack trace in the log.
+  if (error instanceof URIError)
+    return toErrorResponse(
+      new GraphHttpError(400, 'Request_BadRequest', 'Bad request: malformed percent-encoding.'),
+      requestId,
+      clientRequestId,
+    );
   console.error('demo tenant: unexpected error', error);
   return {
     status: 500,
@@ -363,6 +306,25 @@ function toErrorResponse(
       clientRequestId,
     ),
   };
+}
+
+/**
+ * routes.ts decodes each path segment with decodeURIComponent, which throws on a malformed escape
+ * (`%E0%A4%A`); Graph answers such a URL with a 400, so it is refused here, before dispatch.
+ */
+function malformedPathError(path: string): GraphHttpError | undefined {
+  for (const segment of path.split('/')) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        `Bad request: the URL segment '${segment}' holds a malformed percent-encoding.`,
+      );
+    }
+  }
+  return undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

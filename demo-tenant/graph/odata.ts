@@ -10,16 +10,74 @@ export interface CollectionQuery {
   count: boolean;
 }
 
-const FILTER_EQ =
-  /^\s*(appId|id|servicePrincipalType|displayName|signInAudience)\s+eq\s+'((?:[^']|'')*)'\s*$/;
+/** What a collection lets $filter, $search and $top do: Graph differs per collection. */
+export interface CollectionOptions {
+  /** Properties `eq` compares with a quoted string. */
+  stringProperties: readonly string[];
+  /** Properties `eq` compares with true or false. */
+  booleanProperties?: readonly string[];
+  /** Advanced queries ($search) on directory objects; not on policies. */
+  searchable?: boolean;
+  maxTop?: number;
+}
+
+export const DIRECTORY_OBJECTS: CollectionOptions = {
+  stringProperties: ['appId', 'id', 'servicePrincipalType', 'displayName', 'signInAudience'],
+  searchable: true,
+};
+
+/**
+ * tokenLifetimePolicy: the docs (tokenlifetimepolicy-list) list $expand, $filter, $select and $top;
+ * $filter by eq on its properties, e.g. displayName or isOrganizationDefault. No $search.
+ */
+export const TOKEN_LIFETIME_POLICIES: CollectionOptions = {
+  stringProperties: ['id', 'displayName'],
+  booleanProperties: ['isOrganizationDefault'],
+  searchable: false,
+};
+
+const EQ_STRING = /^\s*([A-Za-z]+)\s+eq\s+'((?:[^']|'')*)'\s*$/;
+const EQ_BOOLEAN = /^\s*([A-Za-z]+)\s+eq\s+(true|false)\s*$/;
 const FILTER_STARTSWITH = /^\s*startswith\(\s*displayName\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i;
 const SEARCH = /^"(displayName|description):([^"]*)"$/;
+
+const unsupportedFilter = (text: string) =>
+  new GraphHttpError(400, 'Request_UnsupportedQuery', `Unsupported Query: ${text}`);
+
+function parseFilter(
+  text: string,
+  options: CollectionOptions,
+): (item: Record<string, unknown>) => boolean {
+  const eq = EQ_STRING.exec(text);
+  if (eq) {
+    const [, property, raw] = eq;
+    if (!options.stringProperties.includes(property)) throw unsupportedFilter(text);
+    const value = raw.replace(/''/g, "'").toLowerCase();
+    return (item) => String(item[property] ?? '').toLowerCase() === value;
+  }
+  const eqBoolean = EQ_BOOLEAN.exec(text);
+  if (eqBoolean) {
+    const [, property, raw] = eqBoolean;
+    if (!(options.booleanProperties ?? []).includes(property)) throw unsupportedFilter(text);
+    return (item) => item[property] === (raw === 'true');
+  }
+  const starts = FILTER_STARTSWITH.exec(text);
+  if (starts) {
+    const prefix = starts[1].replace(/''/g, "'").toLowerCase();
+    return (item) =>
+      String(item.displayName ?? '')
+        .toLowerCase()
+        .startsWith(prefix);
+  }
+  throw unsupportedFilter(text);
+}
 
 export function parseCollectionQuery(
   params: URLSearchParams,
   consistencyLevel: string | undefined,
-  maxTop = 999,
+  options: CollectionOptions = DIRECTORY_OBJECTS,
 ): CollectionQuery {
+  const maxTop = options.maxTop ?? 999;
   const eventual = consistencyLevel?.toLowerCase() === 'eventual';
   const topText = params.get('$top');
   let top = 100;
@@ -45,18 +103,18 @@ export function parseCollectionQuery(
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const countText = params.get('$count');
-  const count = countText === 'true';
-  if (count && !eventual) {
-    throw new GraphHttpError(
-      400,
-      'Request_BadRequest',
-      "$count is not currently supported without the header 'ConsistencyLevel: eventual'.",
-    );
-  }
+  // $count=true without ConsistencyLevel is not an error: Graph answers 200 and leaves
+  // @odata.count out (GRAPH-CONTRACT.md; the advanced-queries doc asks for the header).
+  const count = params.get('$count') === 'true' && eventual;
   const searchText = params.get('$search');
   let search: CollectionQuery['search'];
   if (searchText !== null) {
+    if (!options.searchable)
+      throw new GraphHttpError(
+        400,
+        'Request_UnsupportedQuery',
+        'Request with $search query parameter is not supported on this resource.',
+      );
     if (!eventual) {
       throw new GraphHttpError(
         400,
@@ -83,24 +141,7 @@ export function parseCollectionQuery(
     };
   }
   const filterText = params.get('$filter');
-  let filter: CollectionQuery['filter'];
-  if (filterText !== null) {
-    const eq = FILTER_EQ.exec(filterText);
-    const starts = FILTER_STARTSWITH.exec(filterText);
-    if (eq) {
-      const [, property, raw] = eq;
-      const value = raw.replace(/''/g, "'");
-      filter = (item) => String(item[property] ?? '').toLowerCase() === value.toLowerCase();
-    } else if (starts) {
-      const prefix = starts[1].replace(/''/g, "'").toLowerCase();
-      filter = (item) =>
-        String(item.displayName ?? '')
-          .toLowerCase()
-          .startsWith(prefix);
-    } else {
-      throw new GraphHttpError(400, 'Request_UnsupportedQuery', `Unsupported Query: ${filterText}`);
-    }
-  }
+  const filter = filterText === null ? undefined : parseFilter(filterText, options);
   return { select, top, skip, filter, search, count };
 }
 

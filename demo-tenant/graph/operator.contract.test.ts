@@ -1,8 +1,11 @@
 // The operator endpoints (/_demo/*) change the whole tenant, so only scripts on this machine may
 // call them: no web page (cross-origin, cross-site, form posts) and no foreign Host (DNS rebinding).
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DirectoryStore } from '../directory/store';
 import type { DemoTenant } from '../server';
+import { createGraphHandler } from './handler';
 import { armFault, operator, startTestTenant } from '../test-support/http';
 
 let tenant: DemoTenant;
@@ -26,10 +29,17 @@ function rawCall(
   path: string,
   headers: Record<string, string>,
   body?: string,
+  toPort = port,
 ): Promise<{ status: number; headers: Record<string, unknown>; body: { error?: string } }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method, path, headers: { Host: `localhost:${port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: toPort,
+        method,
+        path,
+        headers: { Host: `localhost:${toPort}`, ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -64,6 +74,30 @@ describe('Host header (DNS rebinding)', () => {
       expect(await armedCount()).toBe(1);
     },
   );
+});
+
+describe('a configured DEMO_TENANT_HOST', () => {
+  it('is accepted besides the loopback names, and nothing else is', async () => {
+    const handler = createGraphHandler({
+      store: new DirectoryStore({ size: 10 }),
+      verifyToken: async () => ({ ok: false, message: 'no tokens here' }),
+      publicBaseUrl: 'http://demo.internal:4000',
+      allowedOrigins: [],
+      allowedHosts: ['Demo.Internal'],
+    });
+    const server = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const configuredPort = (server.address() as AddressInfo).port;
+    try {
+      const call = (host: string) =>
+        rawCall('GET', '/_demo/stats', { Host: host }, undefined, configuredPort);
+      expect((await call('demo.internal:4000')).status).toBe(200);
+      expect((await call('localhost:4000')).status).toBe(200);
+      expect((await call('other.internal:4000')).status).toBe(403);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
 
 describe('web pages', () => {
@@ -134,6 +168,8 @@ describe('/_demo/controls values', () => {
     [{ latencyMs: -1 }, /latencyMs must be a number/],
     [{ faultRate: 0.5, latencyMs: 99_999 }, /latencyMs/],
     [{ faultRate: 0.5, throttle: true }, /Unknown control 'throttle'/],
+    [{ toString: 1 }, /Unknown control 'toString'/],
+    [JSON.parse('{"__proto__":{"faultRate":1}}'), /Unknown control '__proto__'/],
     [[0.5], /JSON object/],
   ])('refuses %j with 400 and changes nothing', async (values, message) => {
     const response = await operator(tenant.url, 'POST', '/controls', values);

@@ -1,12 +1,18 @@
 // Every endpoint of GRAPH-CONTRACT.md, as Graph answers it: shapes, rules and errors.
 import { randomUUID } from 'node:crypto';
-import { checkDefinitionForWrite } from '../../lib/policy/definition';
-import type { TokenLifetimePolicy } from '../../lib/policy/types';
 import type { TokenCheck } from '../contracts';
 import { DirectoryError, type DirectoryStore, type ObjectType } from '../directory/store';
 import { GraphHttpError } from './errors';
-import { pageOf, parseCollectionQuery } from './odata';
-import { requirePermissions, type Permission } from './permissions';
+import { asRecord, policyJson, validatedPolicyFields } from './policy-body';
+import { alternateKeyTemplate, resolveAlternateKey } from './alternate-keys';
+import {
+  applySelect,
+  DIRECTORY_OBJECTS,
+  pageOf,
+  parseCollectionQuery,
+  TOKEN_LIFETIME_POLICIES,
+} from './odata';
+import { requirePermissions, type PermissionNeed } from './permissions';
 
 export interface GraphRequest {
   method: string;
@@ -33,19 +39,27 @@ interface Route {
   method: string;
   template: string;
   pattern: RegExp;
-  permissions: Permission[];
+  permissions: PermissionNeed[];
   handle: (req: GraphRequest, params: string[], ctx: RouteContext) => GraphResponse;
 }
 
-const READ_POLICY: Permission[] = ['Policy.Read.All'];
-const READ_DIRECTORY: Permission[] = ['Policy.Read.All', 'Application.Read.All'];
-const WRITE_POLICY: Permission[] = ['Policy.ReadWrite.ApplicationConfiguration'];
-const WRITE_LINK: Permission[] = [
+const READ_POLICY: PermissionNeed[] = ['Policy.Read.All'];
+const READ_DIRECTORY: PermissionNeed[] = ['Policy.Read.All', 'Application.Read.All'];
+const WRITE_POLICY: PermissionNeed[] = ['Policy.ReadWrite.ApplicationConfiguration'];
+const WRITE_LINK: PermissionNeed[] = [
   'Policy.ReadWrite.ApplicationConfiguration',
   'Application.ReadWrite.All',
 ];
-
-const POLICY_TYPE = '#microsoft.graph.tokenLifetimePolicy';
+/**
+ * GET /{applications|servicePrincipals}/{id}/tokenLifetimePolicies: Microsoft's permissions table
+ * (serviceprincipal-list-tokenlifetimepolicies, application-list-tokenlifetimepolicies) asks for
+ * Policy.Read.All AND Application.ReadWrite.All (application permissions: or .OwnedBy). A reader
+ * with Application.Read.All is refused; readers learn links from appliesTo instead.
+ */
+const READ_LINKED_POLICY: PermissionNeed[] = [
+  'Policy.Read.All',
+  ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy'],
+];
 const TYPE_OF: Record<ObjectType, string> = {
   application: '#microsoft.graph.application',
   servicePrincipal: '#microsoft.graph.servicePrincipal',
@@ -58,7 +72,7 @@ const COLLECTION_OF: Record<string, ObjectType> = {
 function route(
   method: string,
   template: string,
-  permissions: Permission[],
+  permissions: PermissionNeed[],
   handle: Route['handle'],
 ): Route {
   const pattern = new RegExp(
@@ -72,17 +86,6 @@ function route(
   return { method, template, pattern, permissions, handle };
 }
 
-function policyJson(policy: TokenLifetimePolicy) {
-  return {
-    id: policy.id,
-    deletedDateTime: policy.deletedDateTime ?? null,
-    description: policy.description ?? null,
-    displayName: policy.displayName,
-    definition: policy.definition,
-    isOrganizationDefault: policy.isOrganizationDefault,
-  };
-}
-
 function directoryObjectJson(
   type: ObjectType,
   object: { id: string; appId: string; displayName: string },
@@ -90,81 +93,12 @@ function directoryObjectJson(
   return { '@odata.type': TYPE_OF[type], ...object };
 }
 
-function asRecord(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new GraphHttpError(
-      400,
-      'Request_BadRequest',
-      'The request body is missing or is not a JSON object.',
-    );
-  }
-  return body as Record<string, unknown>;
-}
-
-const WRITABLE = new Set(['displayName', 'description', 'definition', 'isOrganizationDefault']);
-
-function validatedPolicyFields(
-  body: Record<string, unknown>,
-  creating: boolean,
-): Partial<TokenLifetimePolicy> {
-  for (const key of Object.keys(body)) {
-    if (!WRITABLE.has(key) && !key.startsWith('@odata')) {
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        `Property '${key}' does not exist on type 'microsoft.graph.tokenLifetimePolicy' or cannot be written.`,
-      );
-    }
-  }
-  const fields: Partial<TokenLifetimePolicy> = {};
-  if (creating || 'displayName' in body) {
-    if (typeof body.displayName !== 'string' || body.displayName.trim() === '') {
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        'Property displayName has an invalid value: a display name is required.',
-      );
-    }
-    if (body.displayName.length > 256)
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        'Property displayName exceeds the maximum length of 256.',
-      );
-    fields.displayName = body.displayName;
-  }
-  if ('description' in body) {
-    if (body.description !== null && typeof body.description !== 'string') {
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        'Property description has an invalid value.',
-      );
-    }
-    fields.description = body.description as string | null;
-  }
-  if (creating || 'definition' in body) {
-    const check = checkDefinitionForWrite(body.definition);
-    if (!check.ok)
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        `Property definition has an invalid value. ${check.error}`,
-      );
-    fields.definition = body.definition as string[];
-  }
-  if ('isOrganizationDefault' in body) {
-    if (typeof body.isOrganizationDefault !== 'boolean') {
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        'Property isOrganizationDefault has an invalid value.',
-      );
-    }
-    fields.isOrganizationDefault = body.isOrganizationDefault;
-  }
-  return fields;
-}
+const selectOf = (params: URLSearchParams) =>
+  params
+    .get('$select')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const REF_TARGET = /\/policies\/tokenLifetimePolicies\/([^/?#]+)$/;
 
@@ -181,15 +115,26 @@ function findCollectionObject(ctx: RouteContext, collection: string, id: string)
 }
 
 export const ROUTES: Route[] = [
-  route('GET', '/policies/tokenLifetimePolicies', READ_POLICY, (_req, _p, ctx) => ({
-    status: 200,
-    body: {
-      '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
-      value: ctx.store.policies.map(policyJson),
-    },
-  })),
+  route('GET', '/policies/tokenLifetimePolicies', READ_POLICY, (req, _p, ctx) => {
+    // $select, $filter and $top are documented for this list (tokenlifetimepolicy-list).
+    const query = parseCollectionQuery(
+      req.params,
+      req.headers.consistencylevel,
+      TOKEN_LIFETIME_POLICIES,
+    );
+    return {
+      status: 200,
+      body: pageOf(
+        ctx.store.policies.map(policyJson),
+        query,
+        `${ctx.graphRoot}/policies/tokenLifetimePolicies`,
+        req.params,
+        `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
+      ),
+    };
+  }),
   route('POST', '/policies/tokenLifetimePolicies', WRITE_POLICY, (req, _p, ctx) => {
-    const fields = validatedPolicyFields(asRecord(req.body), true);
+    const fields = validatedPolicyFields(asRecord(req.body));
     const policy = ctx.store.createPolicy({
       id: randomUUID(),
       deletedDateTime: null,
@@ -207,7 +152,7 @@ export const ROUTES: Route[] = [
       },
     };
   }),
-  route('GET', '/policies/tokenLifetimePolicies/{id}', READ_POLICY, (_req, [id], ctx) => {
+  route('GET', '/policies/tokenLifetimePolicies/{id}', READ_POLICY, (req, [id], ctx) => {
     const policy = ctx.store.getPolicy(id);
     if (!policy)
       throw new DirectoryError(
@@ -219,12 +164,19 @@ export const ROUTES: Route[] = [
       status: 200,
       body: {
         '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies/$entity`,
-        ...policyJson(policy),
+        ...applySelect(policyJson(policy), selectOf(req.params)),
       },
     };
   }),
   route('PATCH', '/policies/tokenLifetimePolicies/{id}', WRITE_POLICY, (req, [id], ctx) => {
-    const fields = validatedPolicyFields(asRecord(req.body), false);
+    const stored = ctx.store.getPolicy(id);
+    if (!stored)
+      throw new DirectoryError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+      );
+    const fields = validatedPolicyFields(asRecord(req.body), stored);
     ctx.store.updatePolicy(id, fields);
     return { status: 204 };
   }),
@@ -260,6 +212,25 @@ export const ROUTES: Route[] = [
     },
   ),
   ...(['applications', 'servicePrincipals'] as const).flatMap((collection) => [
+    // Before /{id}: "$count" is a segment, not an id.
+    route('GET', `/${collection}/$count`, READ_DIRECTORY, (req, _p, ctx) => {
+      // Graph answers 400 "$count is not currently supported." without the header
+      // (microsoftgraph/microsoft-graph-docs#13226 and #15067, 2021, on /users/$count).
+      if (req.headers.consistencylevel?.toLowerCase() !== 'eventual')
+        throw new GraphHttpError(400, 'Request_BadRequest', '$count is not currently supported.');
+      const query = parseCollectionQuery(req.params, 'eventual', DIRECTORY_OBJECTS);
+      const items = (collection === 'applications'
+        ? ctx.store.applications
+        : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
+      const matching = items.filter(
+        (item) => (query.filter?.(item) ?? true) && (query.search?.(item) ?? true),
+      );
+      return {
+        status: 200,
+        headers: { 'Content-Type': 'text/plain' },
+        body: String(matching.length),
+      };
+    }),
     route('GET', `/${collection}`, READ_DIRECTORY, (req, _p, ctx) => {
       const items = (collection === 'applications'
         ? ctx.store.applications
@@ -276,25 +247,35 @@ export const ROUTES: Route[] = [
         ),
       };
     }),
-    route('GET', `/${collection}/{id}`, READ_DIRECTORY, (_req, [id], ctx) => {
+    route('GET', `/${collection}/{id}`, READ_DIRECTORY, (req, [id], ctx) => {
       const { object } = findCollectionObject(ctx, collection, id);
       return {
         status: 200,
-        body: { '@odata.context': `${ctx.graphRoot}/$metadata#${collection}/$entity`, ...object },
-      };
-    }),
-    route('GET', `/${collection}/{id}/tokenLifetimePolicies`, READ_DIRECTORY, (_req, [id], ctx) => {
-      const { type } = findCollectionObject(ctx, collection, id);
-      const policyId = ctx.store.linkedPolicyId(type, id);
-      const policy = policyId ? ctx.store.getPolicy(policyId) : undefined;
-      return {
-        status: 200,
         body: {
-          '@odata.context': `${ctx.graphRoot}/$metadata#policies/tokenLifetimePolicies`,
-          value: policy ? [{ '@odata.type': POLICY_TYPE, ...policyJson(policy) }] : [],
+          '@odata.context': `${ctx.graphRoot}/$metadata#${collection}/$entity`,
+          ...applySelect({ ...object }, selectOf(req.params)),
         },
       };
     }),
+    route(
+      'GET',
+      `/${collection}/{id}/tokenLifetimePolicies`,
+      READ_LINKED_POLICY,
+      (req, [id], ctx) => {
+        const { type } = findCollectionObject(ctx, collection, id);
+        const policyId = ctx.store.linkedPolicyId(type, id);
+        const policy = policyId ? ctx.store.getPolicy(policyId) : undefined;
+        // The docs' example (serviceprincipal-list-tokenlifetimepolicies) names the context
+        // Collection(microsoft.graph.tokenLifetimePolicy), items without @odata.type.
+        return {
+          status: 200,
+          body: {
+            '@odata.context': `${ctx.graphRoot}/$metadata#Collection(microsoft.graph.tokenLifetimePolicy)`,
+            value: policy ? [applySelect(policyJson(policy), selectOf(req.params))] : [],
+          },
+        };
+      },
+    ),
     route(
       'POST',
       `/${collection}/{id}/tokenLifetimePolicies/$ref`,
@@ -344,6 +325,9 @@ export function pathExists(path: string): boolean {
 
 /** Runs one Graph request against the store; errors become Graph's error shapes upstream. */
 export function dispatch(req: GraphRequest, ctx: RouteContext): GraphResponse {
+  // /servicePrincipals(appId='…')/… addresses the same object as /servicePrincipals/{id}/….
+  const path = resolveAlternateKey(req.path, ctx.store);
+  if (path !== req.path) return dispatch({ ...req, path }, ctx);
   const found = matchRoute(req.method, req.path);
   if (!found) {
     if (pathExists(req.path))
@@ -363,6 +347,11 @@ export function dispatch(req: GraphRequest, ctx: RouteContext): GraphResponse {
 }
 
 export function routeTemplate(method: string, path: string): string {
+  const alternate = alternateKeyTemplate(path);
+  if (alternate) {
+    const template = routeTemplate(method, alternate.idPath);
+    return template.replace(/\/(applications|servicePrincipals)\/\{id\}/, alternate.prefix);
+  }
   const found = matchRoute(method, path);
   return `${method} /v1.0${found ? found.route.template : '/(unknown)'}`;
 }

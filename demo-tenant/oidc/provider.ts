@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import {
   DEMO_DASHBOARD_CLIENT_ID,
+  DEMO_TENANT_DOMAIN,
   DEMO_TENANT_ID,
   GRAPH_APP_ID,
   GRAPH_RESOURCE,
@@ -17,7 +18,9 @@ import {
   findUserByEmail,
   GRAPH_PERMISSIONS,
 } from './accounts';
+import { addClientInfo, answerEntraDiscovery, entraRoutes } from '../entra/paths';
 import type { SigningKeys } from './keys';
+import { entraAccessTokenClaims, requestedResourceOf, resourceIndicatorOf } from './token-shape';
 import { errorPage, loginPage, logoutPage, signedOutPage } from './pages';
 
 export interface ProviderOptions {
@@ -26,23 +29,44 @@ export interface ProviderOptions {
   keys: SigningKeys;
   /** Dashboard origins: redirect URIs and CORS. */
   appOrigins: string[];
+  /**
+   * `quick-start`: the plain-http endpoints of the demo mode (issuer = the tenant's origin).
+   * `entra`: Entra's paths below `/{tenant}` with issuer `https://host/{tid}/v2.0` (entra/paths.ts).
+   */
+  dialect?: 'quick-start' | 'entra';
+  /** Issuer of v2.0 access tokens (Entra's `https://host/{tid}/v2.0`), for both dialects. */
+  v2Issuer: string;
 }
 
 const GRAPH_SCOPES = Object.values(GRAPH_PERMISSIONS).map((p) => `${GRAPH_RESOURCE}/${p}`);
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
-/** `https://graph.microsoft.com/Policy.Read.All` → resource `https://graph.microsoft.com`; `{appId}/.default` → `api://{appId}`. */
+/** `https://graph.microsoft.com/Policy.Read.All` → resource `https://graph.microsoft.com`; `{appId}/.default` → the appId's URN. */
 export function resourceOfScope(scope: string): string | undefined {
   if (OIDC_SCOPES.has(scope)) return undefined;
   const slash = scope.lastIndexOf('/');
   if (slash <= 0) return undefined;
-  const resource = scope.slice(0, slash);
-  return /^[0-9a-f-]{36}$/i.test(resource) ? `api://${resource}` : resource;
+  return resourceIndicatorOf(scope.slice(0, slash));
 }
 
-function audienceKey(resource: string): string {
-  // oidc-provider wants absolute URIs as resource indicators; Entra accepts bare appIds.
-  return resource.replace(/^api:\/\/([0-9a-f-]{36})$/i, '$1');
+function resourceScopes(found: { audience: string; appId: string }, indicator: string): string[] {
+  if (found.audience === GRAPH_RESOURCE) return [...GRAPH_SCOPES, `${GRAPH_RESOURCE}/.default`];
+  const named = requestedResourceOf(indicator);
+  return [`${found.appId}/.default`, `${named}/.default`, `${named}/user_impersonation`];
+}
+
+/** Entra accepts only `{resource}/.default` with client credentials (AADSTS1002012). */
+function refuseNonDefaultScopes(ctx: KoaContextWithOIDC): void {
+  if (ctx.oidc.params?.grant_type !== 'client_credentials') return;
+  const scopes = String(ctx.oidc.params?.scope ?? '')
+    .split(' ')
+    .filter(Boolean);
+  const wrong = scopes.find((s) => !s.endsWith('/.default'));
+  if (wrong)
+    throw new errors.InvalidScope(
+      `AADSTS1002012: The provided value for scope ${wrong} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      wrong,
+    );
 }
 
 export function createDemoProvider(options: ProviderOptions): {
@@ -52,6 +76,7 @@ export function createDemoProvider(options: ProviderOptions): {
   const { directory } = options;
   const redirectUris = options.appOrigins.flatMap((o) => [`${o}/`, `${o}/redirect`]);
 
+  const dialect = options.dialect ?? 'quick-start';
   const lifetimeFor = (token: { resourceServer?: { audience?: string } }) => {
     const audience = token.resourceServer?.audience;
     if (!audience) return 3600;
@@ -82,7 +107,40 @@ export function createDemoProvider(options: ProviderOptions): {
       })),
     ],
     clientBasedCORS: (_ctx, origin) => options.appOrigins.includes(origin),
-    cookies: { keys: options.keys.cookieKeys },
+    cookies: {
+      keys: options.keys.cookieKeys,
+      // Cookies ignore ports: the two dialects on one host must not overwrite each other's session.
+      ...(dialect === 'entra'
+        ? {
+            names: {
+              session: '_entra_session',
+              interaction: '_entra_interaction',
+              resume: '_entra_interaction_resume',
+            },
+          }
+        : {}),
+    },
+    ...(dialect === 'entra' ? { routes: entraRoutes(DEMO_TENANT_ID) } : {}),
+    formats: {
+      customizers: {
+        jwt: async (ctx, token, jwt) => {
+          const server = (token as { resourceServer?: { identifier(): string } }).resourceServer;
+          const requestedAs = requestedResourceOf(server?.identifier() ?? GRAPH_RESOURCE);
+          const found = directory.findResource(requestedAs);
+          jwt.header = { ...(jwt.header ?? {}), typ: 'JWT' };
+          jwt.payload = entraAccessTokenClaims(
+            jwt.payload,
+            {
+              appId: found?.appId ?? requestedAs,
+              version: found?.accessTokenVersion ?? 1,
+              requestedAs,
+            },
+            { tenantId: DEMO_TENANT_ID, v2Issuer: options.v2Issuer },
+            token.kind === 'ClientCredentials',
+          );
+        },
+      },
+    },
     jwks: { keys: [options.keys.privateJwk] },
     claims: {
       openid: ['sub', 'tid', 'oid', 'wids'],
@@ -111,23 +169,15 @@ export function createDemoProvider(options: ProviderOptions): {
           return scopes.map(resourceOfScope).find(Boolean) ?? undefined;
         },
         useGrantedResource: async () => true,
-        getResourceServerInfo: async (_ctx, resourceIndicator) => {
-          const found = directory.findResource(audienceKey(resourceIndicator));
+        getResourceServerInfo: async (ctx, resourceIndicator) => {
+          refuseNonDefaultScopes(ctx);
+          const found = directory.findResource(requestedResourceOf(resourceIndicator));
           if (!found)
             throw new errors.InvalidTarget(
               `No service principal in this tenant exposes '${resourceIndicator}'.`,
             );
-          const scopes =
-            found.audience === GRAPH_RESOURCE
-              ? [...GRAPH_SCOPES, `${GRAPH_RESOURCE}/.default`]
-              : [
-                  `${found.appId}/.default`,
-                  `api://${found.appId}/.default`,
-                  `${resourceIndicator}/.default`,
-                  `${resourceIndicator}/user_impersonation`,
-                ];
           return {
-            scope: scopes.join(' '),
+            scope: resourceScopes(found, resourceIndicator).join(' '),
             audience: found.audience,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
@@ -158,18 +208,28 @@ export function createDemoProvider(options: ProviderOptions): {
       const clientId = ctx.oidc.client!.clientId;
       const session = ctx.oidc.session!;
       const existing = ctx.oidc.result?.consent?.grantId || session.grantIdFor(clientId);
-      if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({ clientId, accountId: session.accountId! });
+      const grant =
+        (existing ? await ctx.oidc.provider.Grant.find(existing) : undefined) ??
+        new ctx.oidc.provider.Grant({ clientId, accountId: session.accountId! });
       grant.addOIDCScope('openid profile email offline_access');
       // Tenant-wide admin consent, as in Entra: a reader may hold a write scope; Graph still answers
       // 403 because their directory role (wids) does not allow writing.
       grant.addResourceScope(GRAPH_RESOURCE, GRAPH_SCOPES.join(' '));
+      // ...and for any other API of the tenant the admin asks a token for (`{appId}/.default`, the
+      // token inspector's test token), as an admin-consented tenant would grant it.
+      for (const scope of String(ctx.oidc.params?.scope ?? '').split(' ')) {
+        const indicator = resourceOfScope(scope);
+        const found = indicator && directory.findResource(requestedResourceOf(indicator));
+        if (indicator && found)
+          grant.addResourceScope(indicator, resourceScopes(found, indicator).join(' '));
+      }
       await grant.save();
       session.grantIdFor(clientId, grant.jti);
       return grant;
     },
     async extraTokenClaims(_ctx, token) {
-      const base = { tid: DEMO_TENANT_ID, ver: '2.0' };
+      // `ver`, `iss`, `aud`, `appid`/`azp` are set by the JWT customizer, by the resource's version.
+      const base = { tid: DEMO_TENANT_ID };
       if (token.kind === 'ClientCredentials') {
         const client = DEMO_AUTOMATION_CLIENTS.find((c) => c.clientId === token.clientId);
         const graph =
@@ -180,7 +240,6 @@ export function createDemoProvider(options: ProviderOptions): {
           oid: client?.objectId,
           sub: client?.objectId,
           appid: token.clientId,
-          azp: token.clientId,
           roles: graph ? client?.roles : undefined,
           idtyp: 'app',
         };
@@ -200,7 +259,6 @@ export function createDemoProvider(options: ProviderOptions): {
         wids: user?.directoryRoles,
         scp,
         appid: token.clientId,
-        azp: token.clientId,
         idtyp: 'user',
       };
     },
@@ -229,14 +287,28 @@ export function createDemoProvider(options: ProviderOptions): {
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
+  if (dialect === 'entra') provider.use(addClientInfo);
   const callback = provider.callback();
 
+  const tokenPath = provider.pathFor('token', { mountPath: '' });
   const handler: RequestHandler = async (req, res) => {
     const url = new URL(req.url ?? '/', options.issuer);
+    if (req.method === 'POST' && url.pathname === tokenPath) {
+      if (await refusedRefreshForAnotherResource(provider, req, res, options.appOrigins)) return;
+    }
+    if (dialect === 'entra') {
+      const answered = answerEntraDiscovery(req, res, url, {
+        origin: url.origin,
+        tenantId: DEMO_TENANT_ID,
+        tenantDomain: DEMO_TENANT_DOMAIN,
+      });
+      if (answered === 'answered') return;
+      if (answered) req.url = answered;
+    }
     const interaction = /^\/interaction\/([^/]+)(\/login)?$/.exec(url.pathname);
     if (interaction) return handleInteraction(provider, req, res, Boolean(interaction[2]));
     if (
-      url.pathname === '/session/end' &&
+      url.pathname === provider.pathFor('end_session', { mountPath: '' }) &&
       url.searchParams.has('post_logout_redirect_uri') &&
       !url.searchParams.has('client_id') &&
       !url.searchParams.has('id_token_hint')
@@ -249,6 +321,45 @@ export function createDemoProvider(options: ProviderOptions): {
     return callback(req, res);
   };
   return { provider, handler };
+}
+
+/**
+ * Entra's refresh tokens serve any resource the user consented to; oidc-provider's serve only the
+ * resources of the original request and would silently mint a token for the old one. For another
+ * resource this answers `invalid_grant`, on which MSAL renews through the authorize endpoint
+ * (hidden iframe, prompt=none), where loadExistingGrant grants it: the token arrives silently, as
+ * from Entra. The body is read here and handed on as `req.body`, which oidc-provider accepts.
+ */
+async function refusedRefreshForAnotherResource(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  appOrigins: string[],
+): Promise<boolean> {
+  const form = await readForm(req);
+  (req as IncomingMessage & { body?: string }).body = form.toString();
+  if (form.get('grant_type') !== 'refresh_token') return false;
+  const wanted = (form.get('scope') ?? '').split(' ').map(resourceOfScope).find(Boolean);
+  const token = await provider.RefreshToken.find(form.get('refresh_token') ?? '');
+  if (!wanted || !token) return false;
+  const granted = ([] as string[]).concat(token.resource ?? []);
+  if (granted.includes(wanted)) return false;
+  const origin = req.headers.origin;
+  res.writeHead(400, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    // The SPA reads this answer from another origin, as it reads oidc-provider's own (CORS).
+    ...(origin && appOrigins.includes(origin)
+      ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+      : {}),
+  });
+  res.end(
+    JSON.stringify({
+      error: 'invalid_grant',
+      error_description: `This refresh token was issued for another resource than '${requestedResourceOf(wanted)}'; renew through the authorize endpoint.`,
+    }),
+  );
+  return true;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {

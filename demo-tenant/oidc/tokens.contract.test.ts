@@ -73,8 +73,15 @@ describe('discovery and client credentials', () => {
   it('issues tokens for any API of the directory by appId or identifier URI', async () => {
     const byAppId = await clientToken(tenant.url, `${CDS}/.default`);
     expect(claimsOf(byAppId.body.access_token).aud).toBe(CDS);
+    // A v1.0 token (the Orders API does not ask for v2) names the resource as it was requested.
     const byUri = await clientToken(tenant.url, 'api://contoso-orders/.default');
-    expect(claimsOf(byUri.body.access_token).aud).toBe(SEEDED.apps.ordersApi.appId);
+    expect(claimsOf(byUri.body.access_token)).toMatchObject({
+      aud: 'api://contoso-orders',
+      ver: '1.0',
+    });
+    expect(tenant.store.findResource('api://contoso-orders')?.appId).toBe(
+      SEEDED.apps.ordersApi.appId,
+    );
     expect((await clientToken(tenant.url, 'api://nothing-here/.default')).status).toBe(400);
   });
 });

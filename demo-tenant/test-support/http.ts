@@ -1,8 +1,14 @@
 // Test helpers that talk to a running demo tenant over real HTTP, as any client would.
+import { checkGraphResponse } from '../conformance/conformance';
 import { startDemoTenant, type DemoTenant, type DemoTenantOptions } from '../server';
 
 export async function startTestTenant(options: DemoTenantOptions = {}): Promise<DemoTenant> {
-  return startDemoTenant({ port: 0, appOrigins: ['http://localhost:3999'], ...options });
+  return startDemoTenant({
+    port: 0,
+    httpsPort: 0,
+    appOrigins: ['http://localhost:3999'],
+    ...options,
+  });
 }
 
 export async function clientToken(
@@ -50,11 +56,22 @@ export function graphClient(url: string, token: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    // Every response a contract test sees must have the shape Graph's published types give.
+    const problems = checkGraphResponse({
+      method,
+      path: path.startsWith('http') ? new URL(path).pathname.replace(/^\/v1\.0/, '') : path,
+      status: response.status,
+      body: parsed,
+      requestBody: body,
+    });
+    if (problems.length > 0)
+      throw new Error(`${method} ${path} does not answer as Graph would:\n${problems.join('\n')}`);
     return {
       status: response.status,
       headers: response.headers,
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-      body: (text ? JSON.parse(text) : undefined) as any,
+      body: parsed as any,
     };
   };
   return {

@@ -1,16 +1,25 @@
-// Delegated Graph permissions, as full scope strings: the same in demo and real mode.
-export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+// Delegated Graph permissions, as full scope strings of the cloud's Graph resource: the same in
+// demo and real mode, so the Graph layer never differs.
 
-export const GRAPH_READ_SCOPES = [
-  `${GRAPH_RESOURCE}/Policy.Read.All`,
-  `${GRAPH_RESOURCE}/Application.Read.All`,
-];
-/** Asked for only when the admin first writes (incremental consent). */
-export const GRAPH_WRITE_SCOPES = [
-  `${GRAPH_RESOURCE}/Policy.ReadWrite.ApplicationConfiguration`,
-  `${GRAPH_RESOURCE}/Application.ReadWrite.All`,
-];
-export const LOGIN_SCOPES = ['openid', 'profile', ...GRAPH_READ_SCOPES];
+export interface GraphScopes {
+  read: string[];
+  /** Asked for only when the admin first writes (incremental consent). */
+  write: string[];
+  /** At sign-in: who the admin is, and read access only. */
+  login: string[];
+}
+
+export function graphScopes(resource: string): GraphScopes {
+  const read = [`${resource}/Policy.Read.All`, `${resource}/Application.Read.All`];
+  return {
+    read,
+    write: [
+      `${resource}/Policy.ReadWrite.ApplicationConfiguration`,
+      `${resource}/Application.ReadWrite.All`,
+    ],
+    login: ['openid', 'profile', ...read],
+  };
+}
 
 /** Directory roles (wids) that may write policies and links; Global Reader may only read. */
 export const WRITER_ROLES: Record<string, string> = {

@@ -1,5 +1,9 @@
 // Where the dashboard signs in and which Graph it talks to. With a client id and tenant id it is a
 // real Entra tenant; with nothing set it is the embedded demo tenant. Only these values differ.
+// They are read per request on the server (never inlined at build time), so one build serves the
+// demo tenant, a real tenant and the tests of both.
+import { graphCloudOf, type GraphCloud } from './clouds';
+import { graphScopes, type GraphScopes } from './scopes';
 
 export interface AuthSettings {
   mode: 'entra' | 'demo';
@@ -7,15 +11,18 @@ export interface AuthSettings {
   tenantId: string;
   authority: string;
   knownAuthorities: string[];
-  /** Discovery document for a non-Microsoft authority, so MSAL never fetches it over TLS. */
+  /** Discovery document for the demo tenant's quick-start endpoints (plain http, OIDC mode). */
   authorityMetadata?: string;
   graphBaseUrl: string;
   /** The Graph host, for the Graph SDK's custom hosts (it only sends tokens to hosts it knows). */
   graphHost: string;
+  /** Which Microsoft Graph the base URL belongs to: its resource and PowerShell environment. */
+  cloud: GraphCloud;
+  scopes: GraphScopes;
   /** Origins the browser may connect to (the CSP's connect-src). */
   connectSrc: string[];
-  /** Token endpoint of the demo tenant (its test-token helper); undefined for real tenants. */
-  demoTokenEndpoint?: string;
+  /** Origin of the sign-in pages (the CSP's frame-src, for MSAL's silent-renewal iframe). */
+  authorityOrigin: string;
   tenantLabel: string;
 }
 
@@ -23,14 +30,37 @@ export interface AuthSettings {
 const DEMO_TENANT_ID = '3f0e9e5c-1b2a-4c3d-8e4f-5a6b7c8d9e0f';
 const DEMO_CLIENT_ID = '5a1c0de0-0000-4000-8000-00000000da5b';
 
+/**
+ * Authority hosts MSAL knows from its own metadata (msal-common's hard-coded cloud discovery list).
+ * Any other host is one the operator configured on purpose, and is trusted as a known authority so
+ * MSAL does not ask Microsoft's global instance discovery about a host it cannot vouch for.
+ */
+const MICROSOFT_AUTHORITY_HOSTS = new Set([
+  'login.microsoftonline.com',
+  'login.windows.net',
+  'login.microsoft.com',
+  'sts.windows.net',
+  'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
+  'login.microsoftonline.us',
+  'login.usgovcloudapi.net',
+  'login-us.microsoftonline.com',
+]);
+
+const env = (name: string): string | undefined => {
+  // A computed name: Next inlines `process.env.NEXT_PUBLIC_…` at build time, which must not happen.
+  const value = process.env[name];
+  return value ? value.trim() : undefined;
+};
+
+/** Server side only: the settings of this deployment, read now. */
 export function getAuthSettings(): AuthSettings {
-  // Each NEXT_PUBLIC_ variable is written out in full so that Next inlines it into the bundle.
   return resolveAuthSettings({
-    clientId: process.env.NEXT_PUBLIC_ENTRA_CLIENT_ID,
-    tenantId: process.env.NEXT_PUBLIC_ENTRA_TENANT_ID,
-    authorityHost: process.env.NEXT_PUBLIC_ENTRA_AUTHORITY_HOST,
-    graphBaseUrl: process.env.NEXT_PUBLIC_GRAPH_BASE_URL,
-    demoTenantUrl: process.env.NEXT_PUBLIC_DEMO_TENANT_URL,
+    clientId: env('NEXT_PUBLIC_ENTRA_CLIENT_ID'),
+    tenantId: env('NEXT_PUBLIC_ENTRA_TENANT_ID'),
+    authorityHost: env('NEXT_PUBLIC_ENTRA_AUTHORITY_HOST'),
+    graphBaseUrl: env('NEXT_PUBLIC_GRAPH_BASE_URL'),
+    demoTenantUrl: env('NEXT_PUBLIC_DEMO_TENANT_URL'),
   });
 }
 
@@ -42,30 +72,63 @@ export interface AuthEnvironment {
   demoTenantUrl?: string;
 }
 
-export function resolveAuthSettings(env: AuthEnvironment): AuthSettings {
-  if (env.clientId && env.tenantId) {
-    const authorityHost = (env.authorityHost || 'https://login.microsoftonline.com').replace(
-      /\/$/,
-      '',
-    );
-    const graphBaseUrl = (env.graphBaseUrl || 'https://graph.microsoft.com/v1.0').replace(
-      /\/$/,
-      '',
-    );
-    return {
-      mode: 'entra',
-      clientId: env.clientId,
-      tenantId: env.tenantId,
-      authority: `${authorityHost}/${env.tenantId}`,
-      knownAuthorities: [],
-      graphBaseUrl,
-      graphHost: new URL(graphBaseUrl).host,
-      connectSrc: [new URL(authorityHost).origin, new URL(graphBaseUrl).origin],
-      tenantLabel: env.tenantId,
-    };
+export class AuthSettingsError extends Error {}
+
+function httpsUrl(name: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new AuthSettingsError(`${name} is not a URL: '${value}'.`);
   }
-  const demo = new URL((env.demoTenantUrl || 'http://localhost:4000').replace(/\/$/, ''));
+  // MSAL refuses an http authority (authority_uri_insecure), and a token must never travel in clear.
+  if (url.protocol !== 'https:') throw new AuthSettingsError(`${name} must be an https URL.`);
+  return url;
+}
+
+export function resolveAuthSettings(environment: AuthEnvironment): AuthSettings {
+  if (environment.clientId && environment.tenantId) return entraSettings(environment);
+  return demoSettings(environment);
+}
+
+function entraSettings(environment: AuthEnvironment): AuthSettings {
+  const { clientId = '', tenantId = '' } = environment;
+  if (!/^[A-Za-z0-9.-]+$/.test(tenantId))
+    throw new AuthSettingsError(
+      'NEXT_PUBLIC_ENTRA_TENANT_ID must be a tenant id (GUID) or a verified domain name.',
+    );
+  const authorityUrl = httpsUrl(
+    'NEXT_PUBLIC_ENTRA_AUTHORITY_HOST',
+    environment.authorityHost || 'https://login.microsoftonline.com',
+  );
+  const graphUrl = httpsUrl(
+    'NEXT_PUBLIC_GRAPH_BASE_URL',
+    environment.graphBaseUrl || 'https://graph.microsoft.com/v1.0',
+  );
+  const graphBaseUrl = graphUrl.href.replace(/\/$/, '');
+  const cloud = graphCloudOf(graphUrl);
+  return {
+    mode: 'entra',
+    clientId,
+    tenantId,
+    authority: `${authorityUrl.origin}/${tenantId}`,
+    knownAuthorities: MICROSOFT_AUTHORITY_HOSTS.has(authorityUrl.hostname)
+      ? []
+      : [authorityUrl.host],
+    graphBaseUrl,
+    graphHost: graphUrl.host,
+    cloud,
+    scopes: graphScopes(cloud.resource),
+    connectSrc: [authorityUrl.origin, graphUrl.origin],
+    authorityOrigin: authorityUrl.origin,
+    tenantLabel: tenantId,
+  };
+}
+
+function demoSettings(environment: AuthEnvironment): AuthSettings {
+  const demo = new URL((environment.demoTenantUrl || 'http://localhost:4000').replace(/\/$/, ''));
   const origin = demo.origin;
+  const cloud = graphCloudOf(new URL('https://graph.microsoft.com'));
   return {
     mode: 'demo',
     clientId: DEMO_CLIENT_ID,
@@ -84,8 +147,10 @@ export function resolveAuthSettings(env: AuthEnvironment): AuthSettings {
     }),
     graphBaseUrl: `${origin}/v1.0`,
     graphHost: demo.host,
+    cloud,
+    scopes: graphScopes(cloud.resource),
     connectSrc: [origin],
-    demoTokenEndpoint: `${origin}/token`,
+    authorityOrigin: origin,
     tenantLabel: 'Contoso demo tenant',
   };
 }

@@ -237,6 +237,49 @@ describe('$batch', () => {
   });
 });
 
+describe('$batch sub-requests', () => {
+  it('carry Content-Type: application/json whenever they have a body, and go with write scopes', async () => {
+    // Graph refuses the whole batch otherwise (json-batching.md; msgraph-sdk-dotnet#2628).
+    const { api, calls, scopesAsked } = fakeGraph((call) => ({
+      status: 200,
+      body: {
+        responses: (call.body as { requests: Array<{ id: string }> }).requests.map((r) => ({
+          id: r.id,
+          status: 204,
+          headers: {},
+        })),
+      },
+    }));
+    await api.runBatch([
+      {
+        id: 'link',
+        method: 'POST',
+        url: '/x/$ref',
+        body: { '@odata.id': 'y' },
+        headers: { 'If-Match': '*' },
+      },
+      { id: 'edit', method: 'PATCH', url: '/p/1', body: { displayName: 'z' } },
+      { id: 'unlink', method: 'DELETE', url: '/x/y/$ref' },
+    ]);
+    const sent = (
+      calls[0].body as { requests: Array<{ id: string; headers?: Record<string, string> }> }
+    ).requests;
+    expect(sent.map((r) => [r.id, r.headers?.['Content-Type']])).toEqual([
+      ['link', 'application/json'],
+      ['edit', 'application/json'],
+      ['unlink', undefined],
+    ]);
+    expect(sent[0].headers?.['If-Match']).toBe('*');
+    expect(scopesAsked).toEqual([['write']]);
+  });
+
+  it('getLinkedPolicy (write paths only) asks for write scopes: Graph wants Application.ReadWrite.All', async () => {
+    const { api, scopesAsked } = fakeGraph(() => ({ status: 200, body: { value: [] } }));
+    await expect(api.getLinkedPolicy('servicePrincipal', 'sp')).resolves.toBeUndefined();
+    expect(scopesAsked).toEqual([['write']]);
+  });
+});
+
 describe('loadDirectoryIndex', () => {
   it('loads the tenant in 1 + ⌈policies/20⌉ + pages of apps + pages of SPs round trips, joined by appId', async () => {
     const policies = Array.from({ length: 25 }, (_, i) => ({

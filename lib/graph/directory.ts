@@ -31,6 +31,10 @@ export interface DirectoryObjectsApi {
   ): Promise<T[]>;
   getObject(kind: 'application', id: string): Promise<ApplicationObject>;
   getObject(kind: 'servicePrincipal', id: string): Promise<ServicePrincipalObject>;
+  /**
+   * The policy one object holds. Write paths only: Graph asks for Application.ReadWrite.All here
+   * (lib/graph/linked-policies.ts), so it goes with write scopes; readers use appliesTo.
+   */
   getLinkedPolicy(kind: ObjectType, id: string): Promise<TokenLifetimePolicy | undefined>;
   linkPolicy(kind: ObjectType, objectId: string, policyId: string): Promise<void>;
   unlinkPolicy(kind: ObjectType, objectId: string, policyId: string): Promise<void>;
@@ -89,7 +93,7 @@ export function createDirectoryApi(core: GraphCore): DirectoryObjectsApi {
     getLinkedPolicy: (kind, id) =>
       core.call(async () => {
         const page: Collection<Record<string, unknown>> = await core
-          .request(`${COLLECTIONS[kind]}/${encodeURIComponent(id)}/tokenLifetimePolicies`, 'read')
+          .request(`${COLLECTIONS[kind]}/${encodeURIComponent(id)}/tokenLifetimePolicies`, 'write')
           .get();
         return page.value[0] ? stripOData(page.value[0]) : undefined;
       }),

@@ -1,7 +1,7 @@
-// The link endpoints as $batch sub-requests, and what an object holds read back: the one place
-// that knows their URLs (features compose them; they never build a Graph URL).
+// The link endpoints as $batch sub-requests: the one place that knows their URLs (features compose
+// them; they never build a Graph URL). Reading what an object holds: linked-policies.ts.
 import { COLLECTIONS } from './directory';
-import type { BatchRequest, BatchResult, ObjectType } from './types';
+import type { BatchRequest, ObjectType } from './types';
 
 const linksOf = (kind: ObjectType, objectId: string) =>
   `${COLLECTIONS[kind]}/${encodeURIComponent(objectId)}/tokenLifetimePolicies`;
@@ -38,15 +38,4 @@ export function unlinkRequest(
     method: 'DELETE',
     url: `${linksOf(kind, objectId)}/${encodeURIComponent(policyId)}/$ref`,
   };
-}
-
-/** GET what one object holds (0 or 1 policy); only its id is needed. */
-export function linkedPolicyRequest(id: string, kind: ObjectType, objectId: string): BatchRequest {
-  return { id, method: 'GET', url: `${linksOf(kind, objectId)}?$select=id` };
-}
-
-/** The policy id the object holds (null: none), or undefined when the read failed. */
-export function linkedPolicyOf(result: BatchResult | undefined): string | null | undefined {
-  if (result?.status !== 200) return undefined;
-  return ((result.body as { value?: Array<{ id: string }> }).value ?? [])[0]?.id ?? null;
 }

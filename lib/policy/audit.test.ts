@@ -28,7 +28,9 @@ describe('classifyLifetime', () => {
     [3600, 'standard'],
     [5400, 'standard'],
     [5401, 'extended'],
-    [86399, 'extended'],
+    [86398, 'extended'],
+    [86399, 'maximum'],
+    // An older policy may still hold 1 day (Graph no longer writes it): still the maximum class.
     [86400, 'maximum'],
   ] as const)('%s → %s', (seconds, auditClass) =>
     expect(classifyLifetime({ seconds })).toBe(auditClass),
@@ -123,7 +125,7 @@ describe('applyChange and diffImpact', () => {
 
   it('create then link, applied as a list', () => {
     const before = tenant();
-    const p1d = makePolicy('p1d', 86400);
+    const p1d = makePolicy('p1d', 86399);
     const after = applyChange(before, [
       { kind: 'create', policy: p1d },
       { kind: 'link', policyId: 'p1d', objectType: 'servicePrincipal', objectId: 'sp-c' },
@@ -137,7 +139,7 @@ describe('applyChange and diffImpact', () => {
 describe('auditSummary', () => {
   it('counts classes, lists extended targets, unlinked policies and the org default', () => {
     const index = tenant();
-    index.policies.push(makePolicy('p1d', 86400, { isOrganizationDefault: false }));
+    index.policies.push(makePolicy('p1d', 86399, { isOrganizationDefault: false }));
     index.policies.push({
       ...makePolicy('old', 7200),
       definition: ['{"TokenLifetimePolicy":{"Version":1,"MaxInactiveTime":"1.00:00:00"}}'],
@@ -174,8 +176,8 @@ describe('auditSummary', () => {
     const count = (label: string) => summary.histogram.find((b) => b.label === label)?.count;
     expect(count('60–90 min (built-in)')).toBe(2);
     expect(count('90 min – 4 h')).toBe(2);
-    expect(count('8 h – 1 day')).toBe(1);
-    expect(count('1 day')).toBe(1);
+    expect(count('8–24 h')).toBe(1);
+    expect(count('Maximum (23:59:59 or 1 day)')).toBe(1);
     expect(summary.histogram.reduce((n, b) => n + b.count, 0)).toBe(index.targets.length);
   });
 

@@ -179,8 +179,9 @@ const BUCKETS: ReadonlyArray<Omit<HistogramBucket, 'count'> & { builtIn?: boolea
   { label: '60–90 min (policy)', minSeconds: 3600, maxSeconds: 5400 },
   { label: '90 min – 4 h', minSeconds: 5401, maxSeconds: 14399 },
   { label: '4–8 h', minSeconds: 14400, maxSeconds: 28799 },
-  { label: '8 h – 1 day', minSeconds: 28800, maxSeconds: 86399 },
-  { label: '1 day', minSeconds: 86400, maxSeconds: 86400 },
+  { label: '8–24 h', minSeconds: 28800, maxSeconds: 86398 },
+  // 23:59:59 is the most Graph writes; 1 day is what older policies may still hold.
+  { label: 'Maximum (23:59:59 or 1 day)', minSeconds: 86399, maxSeconds: 86400 },
 ];
 
 export interface AuditSummary {

@@ -4,7 +4,8 @@ import { BUILT_IN_ACCESS_TOKEN_LIFETIME, MAX_ACCESS_TOKEN_LIFETIME_SECONDS } fro
 
 /**
  * shortened: a policy sets < 60 min; built-in-default: no policy (random 60–90 min);
- * standard: a policy sets 60–90 min; extended: > 90 min and < 1 day; maximum: 1 day.
+ * standard: a policy sets 60–90 min; extended: > 90 min and < 23:59:59; maximum: 23:59:59, or the
+ * 1 day an older policy may still hold.
  */
 export type AuditClass = 'shortened' | 'built-in-default' | 'standard' | 'extended' | 'maximum';
 
@@ -29,5 +30,5 @@ export const AUDIT_CLASS_LABELS: Record<AuditClass, string> = {
   'built-in-default': 'Built-in default (60–90 min)',
   standard: 'Policy within 60–90 min',
   extended: 'Extended (> 90 min)',
-  maximum: 'Maximum (1 day)',
+  maximum: 'Maximum (23:59:59 or 1 day)',
 };

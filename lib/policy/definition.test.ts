@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildDefinition, checkDefinitionForWrite, parseDefinition } from './definition';
+import {
+  buildDefinition,
+  checkDefinitionForWrite,
+  parseDefinition,
+  RETIRED_ON_CREATE_MESSAGE,
+  writableLifetimeSeconds,
+} from './definition';
 
 const def = (inner: Record<string, unknown>) => [JSON.stringify({ TokenLifetimePolicy: inner })];
 const codes = (definition: unknown) => parseDefinition(definition).findings.map((f) => f.code);
@@ -109,11 +115,11 @@ describe('buildDefinition', () => {
       MaxInactiveTime: '1.00:00:00',
       Custom: 'x',
     });
-    const kept = JSON.parse(buildDefinition({ base, accessTokenLifetimeSeconds: 86400 })[0]);
+    const kept = JSON.parse(buildDefinition({ base, accessTokenLifetimeSeconds: 86399 })[0]);
     expect(kept).toEqual({
       TokenLifetimePolicy: {
         Version: 1,
-        AccessTokenLifetime: '1.00:00:00',
+        AccessTokenLifetime: '23:59:59',
         MaxInactiveTime: '1.00:00:00',
         Custom: 'x',
       },
@@ -126,9 +132,12 @@ describe('buildDefinition', () => {
     });
   });
 
-  it('refuses an out-of-range lifetime', () => {
+  it('refuses an out-of-range lifetime, exactly 1 day included', () => {
     expect(() => buildDefinition({ accessTokenLifetimeSeconds: 599 })).toThrow(
       /minimum is 10 minutes/,
+    );
+    expect(() => buildDefinition({ accessTokenLifetimeSeconds: 86400 })).toThrow(
+      /maximum is 23:59:59/,
     );
   });
 
@@ -147,12 +156,61 @@ describe('checkDefinitionForWrite', () => {
       checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '02:00:00' })),
     ).toMatchObject({ ok: true });
   });
-  it('accepts retired properties (Graph stores them, Entra ignores them)', () => {
+  // Graph refuses new refresh/session settings: "Configure Token Lifetime for RT/ST (Refresh/Session
+  // Token) has been retired on May 30, 2020. New policy cannot be created anymore."
+  // (MicrosoftDocs/azure-docs#70438, 2021).
+  it('refuses retired properties in a new definition, with Graph’s own message', () => {
+    const result = checkDefinitionForWrite(
+      def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '1.00:00:00' }),
+    );
+    expect(result).toMatchObject({ ok: false, graphMessage: RETIRED_ON_CREATE_MESSAGE });
+  });
+  it('on update, keeps the retired properties the stored definition holds and refuses new ones', () => {
+    const stored = def({
+      Version: 1,
+      AccessTokenLifetime: '02:00:00',
+      MaxInactiveTime: '1.00:00:00',
+    });
     expect(
       checkDefinitionForWrite(
-        def({ Version: 1, AccessTokenLifetime: '02:00:00', MaxInactiveTime: '1.00:00:00' }),
+        def({ Version: 1, AccessTokenLifetime: '08:00:00', MaxInactiveTime: '1.00:00:00' }),
+        stored,
       ).ok,
     ).toBe(true);
+    const added = checkDefinitionForWrite(
+      def({ Version: 1, AccessTokenLifetime: '08:00:00', MaxAgeSingleFactor: 'until-revoked' }),
+      stored,
+    );
+    expect(added).toMatchObject({ ok: false });
+    expect(!added.ok && added.graphMessage).toMatch(
+      /^Property definition has an invalid value\. MaxAgeSingleFactor was retired/,
+    );
+  });
+  // No field report shows Graph refusing a missing Version: unsure, so be strict (never more
+  // lenient than Microsoft).
+  it.each([
+    ['without Version', { AccessTokenLifetime: '02:00:00' }],
+    ['with Version 2', { Version: 2, AccessTokenLifetime: '02:00:00' }],
+  ])('refuses a definition %s', (_label, properties) => {
+    const result = checkDefinitionForWrite(def(properties));
+    expect(!result.ok && result.graphMessage).toMatch(
+      /^Property definition has an invalid value\. Version is/,
+    );
+  });
+  // Graph refuses exactly 24 h (MicrosoftDocs/azure-docs#37342, MicrosoftDocs/entra-docs#1946).
+  it.each(['1.00:00:00', '24:00:00'])(
+    'refuses %s with "Property definition has an invalid value"',
+    (value) => {
+      const result = checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: value }));
+      expect(!result.ok && result.graphMessage).toMatch(
+        /^Property definition has an invalid value\. AccessTokenLifetime: .*maximum is 23:59:59/,
+      );
+    },
+  );
+  it('accepts 23:59:59, the largest value known to work', () => {
+    expect(checkDefinitionForWrite(def({ Version: 1, AccessTokenLifetime: '23:59:59' })).ok).toBe(
+      true,
+    );
   });
   it.each([
     ['a string', '{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"02:00:00"}}'],
@@ -168,5 +226,24 @@ describe('checkDefinitionForWrite', () => {
     const result = checkDefinitionForWrite(value);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a stored 1-day lifetime', () => {
+  it.each(['1.00:00:00', '24:00:00'])(
+    'reads %s as 1 day, usable, and says saving writes 23:59:59',
+    (value) => {
+      const parsed = parseDefinition(def({ Version: 1, AccessTokenLifetime: value }));
+      expect(parsed.usable).toBe(true);
+      expect(parsed.accessTokenLifetimeSeconds).toBe(86400);
+      const finding = parsed.findings.find((f) => f.code === 'one-day-not-writable');
+      expect(finding?.message).toContain(
+        'Graph would refuse to write this value today; saving will write 23:59:59',
+      );
+      expect(writableLifetimeSeconds(parsed.accessTokenLifetimeSeconds!)).toBe(86399);
+    },
+  );
+  it('leaves other values as they are', () => {
+    expect(writableLifetimeSeconds(7200)).toBe(7200);
   });
 });

@@ -1,7 +1,11 @@
 // The `definition` collection Graph returns: one string holding JSON like
 // {"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"08:00:00"}}. Read generously, never throw,
 // and write back canonical values while keeping properties we do not know.
-import { validateAccessTokenLifetime } from './lifetime';
+import {
+  DOCUMENTED_ONE_DAY_SECONDS,
+  MAX_ACCESS_TOKEN_LIFETIME_SECONDS,
+  validateAccessTokenLifetime,
+} from './lifetime';
 import { formatTimeSpan as formatTimeSpan, parseTimeSpan } from './timespan';
 import type { Finding } from './types';
 
@@ -175,6 +179,17 @@ export function parseDefinition(definition: unknown): ParsedDefinition {
   for (const f of parsed.findings) findings.push({ ...f, property: 'AccessTokenLifetime' });
   result.accessTokenLifetimeSeconds = parsed.seconds;
   result.accessTokenLifetime = parsed.canonical;
+  if (parsed.seconds === DOCUMENTED_ONE_DAY_SECONDS) {
+    // Written before Graph started refusing exactly 24 h: Entra still honours it, so read it as is.
+    findings.push({
+      code: 'one-day-not-writable',
+      severity: 'warning',
+      property: 'AccessTokenLifetime',
+      message: `AccessTokenLifetime is 1 day (${raw}). Graph would refuse to write this value today; saving will write 23:59:59.`,
+    });
+    result.usable = true;
+    return result;
+  }
   const valid = validateAccessTokenLifetime(parsed.seconds);
   if (!valid.ok) {
     findings.push({
@@ -211,26 +226,70 @@ export function buildDefinition(options: {
   return [JSON.stringify({ TokenLifetimePolicy: properties })];
 }
 
-/** What Graph answers 400 for ("Property definition has an invalid value"). */
+/**
+ * What Microsoft Graph refuses to store. Each refusal carries the message Graph gives; the demo
+ * tenant answers 400 Request_BadRequest with it.
+ */
+export type DefinitionRefusal = { ok: false; error: string; graphMessage: string };
+
+const INVALID_DEFINITION = 'Property definition has an invalid value.';
+/**
+ * Graph's own words when a new policy carries refresh/session token settings, as reported in
+ * MicrosoftDocs/azure-docs#70438 (2021, New-AzureADPolicy with MaxAgeSingleFactor: 400
+ * Request_BadRequest).
+ */
+export const RETIRED_ON_CREATE_MESSAGE =
+  'Configure Token Lifetime for RT/ST (Refresh/Session Token) has been retired on May 30, 2020. New policy cannot be created anymore.';
+
+const refuse = (
+  error: string,
+  graphMessage = `${INVALID_DEFINITION} ${error}`,
+): DefinitionRefusal => ({
+  ok: false,
+  error,
+  graphMessage,
+});
+
+/**
+ * What Graph answers 400 for. `stored` is the definition the policy holds today (an update); without
+ * it the definition is for a new policy.
+ *
+ * Retired refresh/session settings: a NEW definition holding one is refused (field report above).
+ * On update no report says either way; the demo tenant lets a definition keep the retired settings
+ * the stored one already holds (so an old policy stays editable) and refuses adding any.
+ * Version: no field report shows Graph refusing a missing or other Version, so, unsure, the demo
+ * tenant is strict and refuses anything but `"Version": 1`.
+ */
 export function checkDefinitionForWrite(
   definition: unknown,
-): { ok: true; parsed: ParsedDefinition } | { ok: false; error: string } {
-  if (!Array.isArray(definition))
-    return { ok: false, error: 'definition must be a collection of strings.' };
+  stored?: unknown,
+): { ok: true; parsed: ParsedDefinition } | DefinitionRefusal {
+  if (!Array.isArray(definition)) return refuse('definition must be a collection of strings.');
   if (definition.length !== 1)
-    return {
-      ok: false,
-      error: `definition must hold exactly one string; it holds ${definition.length}.`,
-    };
+    return refuse(`definition must hold exactly one string; it holds ${definition.length}.`);
   const text: unknown = definition[0];
-  if (typeof text !== 'string')
-    return { ok: false, error: 'definition must be a collection of strings.' };
-  if (new TextEncoder().encode(text).length > MAX_DEFINITION_BYTES) {
-    return { ok: false, error: `definition is larger than ${MAX_DEFINITION_BYTES} bytes.` };
-  }
+  if (typeof text !== 'string') return refuse('definition must be a collection of strings.');
+  if (new TextEncoder().encode(text).length > MAX_DEFINITION_BYTES)
+    return refuse(`definition is larger than ${MAX_DEFINITION_BYTES} bytes.`);
   const parsed = parseDefinition(definition);
   const blocking = parsed.findings.find((f) => f.severity === 'error');
-  if (blocking || !parsed.usable)
-    return { ok: false, error: blocking?.message ?? 'AccessTokenLifetime is not usable.' };
+  if (blocking || !parsed.usable || parsed.accessTokenLifetimeSeconds === null)
+    return refuse(blocking?.message ?? 'AccessTokenLifetime is not usable.');
+  const range = validateAccessTokenLifetime(parsed.accessTokenLifetimeSeconds);
+  if (!range.ok) return refuse(`AccessTokenLifetime: ${range.error}`);
+  if (parsed.version !== 1)
+    return refuse(`Version is ${JSON.stringify(parsed.version) ?? 'missing'}; it must be 1.`);
+  const alreadyStored =
+    stored === undefined ? [] : (parseDefinition(stored).retiredProperties as string[]);
+  const added = parsed.retiredProperties.filter((name) => !alreadyStored.includes(name));
+  if (added.length > 0) {
+    const error = `${added.join(', ')} ${added.length === 1 ? 'was' : 'were'} retired on 30 January 2021 and cannot be written.`;
+    return stored === undefined ? refuse(error, RETIRED_ON_CREATE_MESSAGE) : refuse(error);
+  }
   return { ok: true, parsed };
+}
+
+/** The lifetime a save writes for what a definition holds: a stored 1 day becomes 23:59:59. */
+export function writableLifetimeSeconds(seconds: number): number {
+  return seconds === DOCUMENTED_ONE_DAY_SECONDS ? MAX_ACCESS_TOKEN_LIFETIME_SECONDS : seconds;
 }

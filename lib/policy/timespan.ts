@@ -6,7 +6,7 @@ export type TimeSpanResult =
   | { ok: true; seconds: number; canonical: string; findings: Finding[] }
   | { ok: false; error: string };
 
-const EXPECTED = 'Expected a duration like 02:00:00 (hh:mm:ss) or 1.00:00:00 (1 day).';
+const EXPECTED = 'Expected a duration like 02:00:00 (hh:mm:ss) or 23:59:59 (the maximum).';
 const TIMESPAN = /^(?:(\d{1,7})\.)?(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,7}))?$/;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

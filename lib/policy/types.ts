@@ -11,6 +11,7 @@ export type FindingCode =
   | 'invalid-timespan'
   | 'non-canonical-timespan'
   | 'out-of-range'
+  | 'one-day-not-writable'
   | 'retired-property'
   | 'unexpected-version'
   | 'multiple-definition-strings'

@@ -9,6 +9,12 @@ import type { DirectoryIndex, DirectoryTarget, PrecedenceRuleId } from '../polic
 import type { TokenInspection } from './decode';
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const GRAPH_URIS = new Set([
+  'https://graph.microsoft.com',
+  'https://graph.microsoft.us',
+  'https://dod-graph.microsoft.us',
+  'https://microsoftgraph.chinacloudapi.cn',
+]);
 export const LIFETIME_TOLERANCE_SECONDS = 5;
 
 export interface LifetimeVerdict {
@@ -25,10 +31,10 @@ export function findResource(
 ): DirectoryTarget | undefined {
   if (!audience) return undefined;
   const wanted = audience.replace(/\/+$/, '').toLowerCase();
-  const appId =
-    wanted === 'https://graph.microsoft.com'
-      ? GRAPH_APP_ID
-      : wanted.replace(/^api:\/\/([0-9a-f-]{36})$/, '$1');
+  // v1.0 tokens name Graph by its URI, of whichever cloud issued them; v2.0 tokens by appId.
+  const appId = GRAPH_URIS.has(wanted)
+    ? GRAPH_APP_ID
+    : wanted.replace(/^api:\/\/([0-9a-f-]{36})$/, '$1');
   return index.targets.find(
     (t) =>
       t.appId.toLowerCase() === appId ||

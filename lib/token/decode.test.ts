@@ -24,6 +24,69 @@ describe('inspectToken', () => {
     });
   });
 
+  // Microsoft identity platform, "Access tokens": v1.0 and v2.0 claim sets (samples from the docs).
+  it('reads an Entra v1.0 access token: sts.windows.net issuer, appid, aud as the resource URI', () => {
+    const result = inspectToken(
+      jwt(
+        {
+          aud: 'https://graph.microsoft.com',
+          iss: 'https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/',
+          iat: 0,
+          nbf: 0,
+          exp: 4500,
+          appid: 'client-app',
+          appidacr: '0',
+          scp: 'Policy.Read.All',
+          ver: '1.0',
+        },
+        { alg: 'RS256', typ: 'JWT' },
+      ),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      kind: 'access',
+      version: '1.0',
+      audience: 'https://graph.microsoft.com',
+      clientId: 'client-app',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    });
+  });
+
+  it('reads an Entra v2.0 access token: …/v2.0 issuer, azp, aud as the appId, app-only', () => {
+    const result = inspectToken(
+      jwt(
+        {
+          aud: '6e74172b-be56-4843-9ff4-e66a39bb12e3',
+          iss: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0',
+          iat: 0,
+          exp: 3600,
+          azp: 'daemon-app',
+          azpacr: '1',
+          roles: ['Orders.Read.All'],
+        },
+        { alg: 'RS256', typ: 'JWT' },
+      ),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      kind: 'access',
+      version: '2.0',
+      audience: '6e74172b-be56-4843-9ff4-e66a39bb12e3',
+      clientId: 'daemon-app',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    });
+  });
+
+  it('takes an app-only v1.0 token without roles for an access token, not an ID token', () => {
+    const result = inspectToken(
+      jwt(
+        { aud: 'api://orders', appid: 'daemon', iat: 0, exp: 3600, ver: '1.0' },
+        { alg: 'RS256', typ: 'JWT' },
+      ),
+    );
+    expect(result).toMatchObject({ ok: true, kind: 'access', version: '1.0' });
+  });
+
   it('recognises an ID token', () => {
     const result = inspectToken(
       jwt(

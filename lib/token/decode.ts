@@ -23,6 +23,8 @@ export interface TokenInspection {
   /** exp - iat, seconds */
   lifetimeSeconds?: number;
   kind: 'access' | 'id';
+  /** Entra's token format: v1.0 (sts.windows.net issuer, `appid`) or v2.0 (`…/v2.0` issuer, `azp`). */
+  version?: '1.0' | '2.0';
   audience?: string;
   tenantId?: string;
   clientId?: string;
@@ -130,13 +132,22 @@ export function inspectToken(input: string): InspectionResult {
     : typeof claims.aud === 'string'
       ? claims.aud
       : undefined;
+  const clientId =
+    typeof claims.appid === 'string'
+      ? claims.appid
+      : typeof claims.azp === 'string'
+        ? claims.azp
+        : undefined;
   // An ID token is for the client itself: it has a nonce or no scp/roles, and its aud is the client.
+  // Entra's access tokens carry `appid` (v1.0) or `azp` (v2.0); its ID tokens carry neither.
   const kind: TokenInspection['kind'] =
     header.value.typ === 'at+jwt' || scopes.length > 0 || roles.length > 0
       ? 'access'
-      : 'nonce' in claims || claims.aud === claims.azp
+      : 'nonce' in claims || (clientId !== undefined && claims.aud === clientId)
         ? 'id'
-        : 'access';
+        : typeof claims.appid === 'string' || typeof claims.azp === 'string'
+          ? 'access'
+          : 'id';
   const xmsCc = claims.xms_cc;
   return {
     ok: true,
@@ -150,14 +161,10 @@ export function inspectToken(input: string): InspectionResult {
         ? Math.round((expiresAt.getTime() - issuedAt.getTime()) / 1000)
         : undefined,
     kind,
+    version: tokenVersion(claims),
     audience,
-    tenantId: typeof claims.tid === 'string' ? claims.tid : undefined,
-    clientId:
-      typeof claims.appid === 'string'
-        ? claims.appid
-        : typeof claims.azp === 'string'
-          ? claims.azp
-          : undefined,
+    tenantId: typeof claims.tid === 'string' ? claims.tid : tenantOfIssuer(claims.iss),
+    clientId,
     scopes,
     roles,
     caeCapable: (Array.isArray(xmsCc)
@@ -167,4 +174,21 @@ export function inspectToken(input: string): InspectionResult {
         : []
     ).includes('cp1'),
   };
+}
+
+/** `ver` when present, else the issuer's form: `https://sts.windows.net/{tid}/` is v1.0. */
+function tokenVersion(claims: Record<string, unknown>): TokenInspection['version'] {
+  if (claims.ver === '1.0' || claims.ver === '2.0') return claims.ver;
+  if (typeof claims.iss !== 'string') return undefined;
+  return /\/v2\.0\/?$/.test(claims.iss)
+    ? '2.0'
+    : /^https:\/\/sts\./.test(claims.iss)
+      ? '1.0'
+      : undefined;
+}
+
+/** Both issuer forms name the tenant: `https://sts.windows.net/{tid}/`, `https://host/{tid}/v2.0`. */
+function tenantOfIssuer(issuer: unknown): string | undefined {
+  if (typeof issuer !== 'string') return undefined;
+  return /^https:\/\/[^/]+\/([0-9a-f-]{36})(\/v2\.0)?\/?$/i.exec(issuer)?.[1];
 }

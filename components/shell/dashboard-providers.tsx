@@ -1,0 +1,28 @@
+'use client';
+
+import { AuthProvider } from '@/components/auth/auth-provider';
+import { SignInGate } from '@/components/auth/sign-in-gate';
+import { WriteAccessProvider } from '@/components/auth/write-access';
+import { AppShell } from '@/components/shell/app-shell';
+import { GraphProvider } from '@/components/shell/graph-provider';
+import type { AuthSettings } from '@/lib/auth/settings';
+
+export function DashboardProviders({
+  settings,
+  children,
+}: {
+  settings: AuthSettings;
+  children: React.ReactNode;
+}) {
+  return (
+    <AuthProvider settings={settings}>
+      <SignInGate>
+        <GraphProvider>
+          <WriteAccessProvider>
+            <AppShell>{children}</AppShell>
+          </WriteAccessProvider>
+        </GraphProvider>
+      </SignInGate>
+    </AuthProvider>
+  );
+}
