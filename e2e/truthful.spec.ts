@@ -262,7 +262,7 @@ test('a save to a frozen tenant ends in seconds with the truth: not saved when i
   expect((await graph.policies()).filter((p) => p.displayName === 'Frozen 2h')).toHaveLength(1);
 });
 
-test('a token Graph refuses (401) is replaced and the page loads without the admin doing anything', async ({
+test('a token Graph refuses (401) is replaced and the page loads without the admin doing anything @entra', async ({
   page,
 }) => {
   await signIn(page, 'admin', '/token-inspector');
