@@ -2,7 +2,14 @@
 // afterwards the tenant, read over Graph behind the UI's back, holds exactly what the UI said, and
 // the repair button the UI offers puts the intended state in place.
 import { expect, test, type Page } from '@playwright/test';
-import { armFault, definition, graphAsAutomation, resetTenant, signIn } from './fixtures';
+import {
+  armFault,
+  clearFaults,
+  definition,
+  graphAsAutomation,
+  resetTenant,
+  signIn,
+} from './fixtures';
 
 const CDS = '00000007-0000-0000-c000-000000000000';
 const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
@@ -280,6 +287,30 @@ test('a token Graph refuses (401) is replaced and the page loads without the adm
   await refreshed;
   await expect(page.getByText('Dataverse integrations (5 h)')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: /session/ })).toHaveCount(0);
+});
+
+test('a read Graph does not answer in time says so clearly, and Try again works once it answers', async ({
+  page,
+}) => {
+  await shortTimeLimit(page);
+  await signIn(page, 'admin', '/token-inspector');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await armFault({
+    method: 'GET',
+    path: '/policies/tokenLifetimePolicies',
+    count: 10,
+    outcome: 'hang',
+  });
+  await page.getByRole('link', { name: 'Policies', exact: true }).click();
+  const failure = page
+    .getByRole('alert')
+    .filter({ hasText: 'Could not load the token lifetime policies' });
+  await expect(failure).toContainText(
+    'Graph did not answer in 3 s — check your connection, then Try again.',
+  );
+  await clearFaults();
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Dataverse integrations (5 h)')).toBeVisible();
 });
 
 test('after a delete the page never says it could not load the policy', async ({ page }) => {
