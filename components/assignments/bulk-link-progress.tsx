@@ -4,7 +4,8 @@ import { usePolicies } from '@/components/policies/use-policies';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { ProgressBar } from '@/components/ui/feedback';
-import { describeLinkOutcome, type LinkOutcome, type LinkRepair } from './link-operations';
+import type { LinkOutcome } from './link-operations';
+import { describeLinkOutcome, type LinkRepair } from './link-report';
 
 const LABELS: Record<LinkOutcome['status'], string> = {
   linked: 'Linked',

@@ -8,13 +8,8 @@ import { SEEDED } from '@/demo-tenant/directory/seed';
 import { createGraphApi, type GraphApi } from '@/lib/graph/client';
 import { GraphRequestError, timeoutError } from '@/lib/graph/errors';
 import type { BatchResult } from '@/lib/graph/types';
-import {
-  bulkLink,
-  bulkUnlink,
-  describeLinkOutcome,
-  setObjectPolicy,
-  type LinkTarget,
-} from './link-operations';
+import { bulkLink, bulkUnlink, setObjectPolicy, type LinkTarget } from './link-operations';
+import { describeLinkOutcome } from './link-report';
 
 let tenant: DemoTenant;
 let api: GraphApi;

@@ -13,12 +13,8 @@ import type { ObjectType } from '@/lib/graph/types';
 import { applyChange, diffImpact, type ProposedChange } from '@/lib/policy/audit';
 import { linkability } from '@/lib/policy/rules';
 import type { DirectoryTarget } from '@/lib/policy/types';
-import {
-  describeLinkOutcome,
-  setObjectPolicy,
-  type LinkOutcome,
-  type LinkRepair,
-} from './link-operations';
+import { setObjectPolicy, type LinkOutcome } from './link-operations';
+import { describeLinkOutcome, type LinkRepair } from './link-report';
 
 const LABEL: Record<ObjectType, string> = {
   application: 'application object',

@@ -8,9 +8,9 @@ import {
   bulkUnlink,
   setObjectPolicy,
   type LinkOutcome,
-  type LinkRepair,
   type LinkTarget,
 } from './link-operations';
+import type { LinkRepair } from './link-report';
 
 /** Runs a bulk link/unlink with progress, keeps the per-object results, retries only failures. */
 export function useBulkLinks() {
