@@ -72,7 +72,16 @@ export function ApplicationDetail({ appId }: { appId: string }) {
       <header>
         <h1 className="text-2xl font-semibold tenant-text">{target.displayName}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {KIND_LABELS[kindOf(target)]} · appId <span className="font-mono">{appId}</span>
+          {KIND_LABELS[kindOf(target)]} · appId <span className="font-mono">{appId}</span> ·{' '}
+          <Link
+            className="text-blue-800 underline dark:text-blue-300"
+            href={`/history?app=${[target.application?.id, target.servicePrincipal?.id]
+              .filter(Boolean)
+              .map((id) => encodeURIComponent(String(id)))
+              .join(',')}&name=${encodeURIComponent(target.displayName)}`}
+          >
+            Change history
+          </Link>
         </p>
       </header>
 

@@ -9,6 +9,8 @@ const NAVIGATION = [
   { href: '/policies', label: 'Policies' },
   { href: '/applications', label: 'Applications' },
   { href: '/audit', label: 'Audit' },
+  { href: '/history', label: 'History' },
+  { href: '/desired-state', label: 'Desired state' },
   { href: '/token-inspector', label: 'Token inspector' },
 ];
 

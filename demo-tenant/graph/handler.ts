@@ -21,6 +21,7 @@ import {
 } from './operator-guard';
 
 import { dispatch, routeTemplate, type GraphResponse } from './routes';
+import { clearAuditLog } from './audit-log';
 import { RequestStats } from './stats';
 
 export interface GraphHandlerOptions {
@@ -246,6 +247,7 @@ export function createGraphHandler(
       }
       if (pathname === '/_demo/reset' && req.method === 'POST') {
         options.store.reset();
+        clearAuditLog(options.store);
         stats.reset();
         faults.clear();
         return json(200, { reset: true });

@@ -16,6 +16,7 @@ export type Permission =
   | 'Application.ReadWrite.OwnedBy'
   // Delegated grants (oauth2permissiongrant-list-permissions.md: Directory.Read.All least privileged).
   | 'Directory.Read.All'
+  | 'AuditLog.Read.All'
   // Conditional Access (conditionalaccessroot-list-policies.md / -post-policies.md, Graph v1.0).
   | 'Policy.Read.ConditionalAccess'
   | 'Policy.ReadWrite.ConditionalAccess';
@@ -32,6 +33,7 @@ const SATISFIED_BY: Record<Permission, Permission[]> = {
   'Application.ReadWrite.All': ['Application.ReadWrite.All'],
   'Application.ReadWrite.OwnedBy': ['Application.ReadWrite.OwnedBy'],
   'Directory.Read.All': ['Directory.Read.All'],
+  'AuditLog.Read.All': ['AuditLog.Read.All'],
   // Reading CA policies: Policy.Read.All (least privileged), or the Conditional Access ones.
   'Policy.Read.ConditionalAccess': [
     'Policy.Read.All',
@@ -66,11 +68,12 @@ export function requirePermissions(
   // Conditional Access needs its own directory roles: Cloud Application Administrator reads and
   // writes app policies but not Conditional Access (learn.microsoft.com, Entra built-in roles).
   const roles = auth.directoryRoles ?? [];
+  const flat = needed.flat();
   const conditionalAccessRefused =
     auth.kind === 'delegated' &&
-    ((needed.flat().includes('Policy.ReadWrite.ConditionalAccess') &&
+    ((flat.includes('Policy.ReadWrite.ConditionalAccess') &&
       !roles.some((r) => CONDITIONAL_ACCESS_WRITER_ROLE_IDS.includes(r))) ||
-      (needed.flat().includes('Policy.Read.ConditionalAccess') &&
+      (flat.includes('Policy.Read.ConditionalAccess') &&
         !roles.some((r) => CONDITIONAL_ACCESS_READER_ROLE_IDS.includes(r))));
   if (missing.length > 0 || roleRefused || conditionalAccessRefused) {
     throw new GraphHttpError(

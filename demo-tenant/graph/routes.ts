@@ -14,6 +14,8 @@ import {
 } from './odata';
 import { requirePermissions, type PermissionNeed } from './permissions';
 import { reachRoutes } from './routes-reach';
+import { AUDIT_LOG_ROUTES } from './audit-log-routes';
+import { recordWrite, snapshotWrite } from './audit-log';
 
 export interface GraphRequest {
   method: string;
@@ -116,6 +118,7 @@ function findCollectionObject(ctx: RouteContext, collection: string, id: string)
 }
 
 export const ROUTES: Route[] = [
+  ...AUDIT_LOG_ROUTES,
   route('GET', '/policies/tokenLifetimePolicies', READ_POLICY, (req, _p, ctx) => {
     // $select, $filter and $top are documented for this list (tokenlifetimepolicy-list).
     const query = parseCollectionQuery(
@@ -345,7 +348,10 @@ export function dispatch(req: GraphRequest, ctx: RouteContext): GraphResponse {
     );
   }
   requirePermissions(req.auth, found.route.permissions);
-  return found.route.handle(req, found.params, ctx);
+  const snapshot = snapshotWrite(req.method, found.route.template, found.params, ctx.store);
+  const response = found.route.handle(req, found.params, ctx);
+  recordWrite(snapshot, response.status, response.body, req.auth, ctx.store);
+  return response;
 }
 
 export function routeTemplate(method: string, path: string): string {

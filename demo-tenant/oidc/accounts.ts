@@ -17,6 +17,8 @@ export const GRAPH_PERMISSIONS = {
   // report-only Conditional Access draft is created.
   readDirectory: 'Directory.Read.All',
   writeConditionalAccess: 'Policy.ReadWrite.ConditionalAccess',
+  // History (directoryaudit-list): Microsoft asks for AuditLog.Read.All and Directory.Read.All.
+  readAuditLog: 'AuditLog.Read.All',
 } as const;
 const ALL = Object.values(GRAPH_PERMISSIONS);
 const READ = [GRAPH_PERMISSIONS.readPolicies, GRAPH_PERMISSIONS.readApplications];

@@ -40,7 +40,7 @@ describe('discovery and client credentials', () => {
     expect(jwks.keys[0].d).toBeUndefined();
   });
 
-  it('gives the automation client a Graph token with all six roles, and the reader client only reads', async () => {
+  it('gives the automation client a Graph token with all seven roles, and the reader client only reads', async () => {
     const automation = await clientToken(tenant.url, 'https://graph.microsoft.com/.default');
     expect(automation.status).toBe(200);
     expect(claimsOf(automation.body.access_token)).toMatchObject({
@@ -55,6 +55,7 @@ describe('discovery and client credentials', () => {
         'Policy.Read.All',
         'Policy.ReadWrite.ApplicationConfiguration',
         'Policy.ReadWrite.ConditionalAccess',
+        'AuditLog.Read.All',
       ].sort(),
     );
     const reader = await clientToken(

@@ -19,6 +19,11 @@ export interface GraphScopes {
    * (conditionalaccessroot-post-policies).
    */
   conditionalAccessWrite: string[];
+  /**
+   * The change history (GET /auditLogs/directoryAudits): Microsoft's permissions table
+   * (directoryaudit-list-permissions) asks for both. Asked for when the history is first opened.
+   */
+  history: string[];
 }
 
 export function graphScopes(resource: string): GraphScopes {
@@ -32,6 +37,7 @@ export function graphScopes(resource: string): GraphScopes {
     login: ['openid', 'profile', ...read],
     reach: [...read, `${resource}/Directory.Read.All`],
     conditionalAccessWrite: [...read, `${resource}/Policy.ReadWrite.ConditionalAccess`],
+    history: [`${resource}/AuditLog.Read.All`, `${resource}/Directory.Read.All`],
   };
 }
 

@@ -1,0 +1,141 @@
+// The directory audit log of the demo tenant: Entra's entry shape and activity names for every
+// write it accepts, and the query options of GET /auditLogs/directoryAudits. Sources: "Microsoft
+// Entra audit log categories and activities" (MicrosoftDocs/entra-docs, Core Directory section),
+// microsoft-graph-docs-contrib api-reference/v1.0/api/directoryaudit-list.md and
+// resources/directoryaudit.md (filterable properties), directoryaudit-list-permissions.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DemoTenant } from '../server';
+import { clientToken, definition, graphClient, startTestTenant } from '../test-support/http';
+
+let tenant: DemoTenant;
+let graph: ReturnType<typeof graphClient>;
+let reader: ReturnType<typeof graphClient>;
+const CDS = '00000007-0000-0000-c000-000000000000';
+
+beforeAll(async () => {
+  tenant = await startTestTenant();
+  const token = async (client?: string) =>
+    (await clientToken(tenant.url, 'https://graph.microsoft.com/.default', client)).body
+      .access_token;
+  graph = graphClient(tenant.url, await token());
+  reader = graphClient(tenant.url, await token('demo-reader'));
+});
+afterAll(() => tenant.close());
+beforeEach(async () => {
+  await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
+});
+
+const audits = (query = '') => graph.get(`/auditLogs/directoryAudits${query}`);
+
+describe('directory audit entries for writes', () => {
+  it('logs policy create, update and delete with Entra’s names, category and old → new values', async () => {
+    const created = await graph.post('/policies/tokenLifetimePolicies', {
+      displayName: 'Audited 2h',
+      definition: definition('02:00:00'),
+    });
+    const id = created.body.id as string;
+    await graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
+      definition: definition('03:00:00'),
+    });
+    await graph.delete(`/policies/tokenLifetimePolicies/${id}`);
+    const { status, body } = await audits(`?$filter=targetResources/any(t: t/id eq '${id}')`);
+    expect(status).toBe(200);
+    expect(body.value.map((e: { activityDisplayName: string }) => e.activityDisplayName)).toEqual([
+      'Delete policy',
+      'Update policy',
+      'Add policy',
+    ]);
+    const update = body.value[1];
+    expect(update).toMatchObject({
+      category: 'Policy',
+      loggedByService: 'Core Directory',
+      operationType: 'Update',
+      result: 'success',
+      initiatedBy: { user: null, app: { appId: 'demo-automation' } },
+    });
+    expect(update.targetResources[0]).toMatchObject({
+      id,
+      displayName: 'Audited 2h',
+      type: 'Policy',
+    });
+    const change = update.targetResources[0].modifiedProperties[0];
+    expect(change.displayName).toBe('Definition');
+    expect(JSON.parse(change.oldValue)[0]).toContain('02:00:00');
+    expect(JSON.parse(change.newValue)[0]).toContain('03:00:00');
+  });
+
+  it('logs a link added and removed on a service principal, naming both objects', async () => {
+    const sp = (await graph.get(`/servicePrincipals?$filter=appId eq '${CDS}'`)).body.value[0];
+    const held = (await graph.get(`/servicePrincipals/${sp.id}/tokenLifetimePolicies`)).body
+      .value[0];
+    await graph.delete(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/${held.id}/$ref`);
+    await graph.post(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${held.id}`,
+    });
+    const { body } = await audits(
+      `?$filter=category eq 'ApplicationManagement' and targetResources/any(t: t/id eq '${sp.id}')`,
+    );
+    expect(body.value.map((e: { activityDisplayName: string }) => e.activityDisplayName)).toEqual([
+      'Add policy to service principal',
+      'Remove policy from service principal',
+    ]);
+    expect(body.value[0].targetResources.map((t: { type: string }) => t.type)).toEqual([
+      'ServicePrincipal',
+      'Policy',
+    ]);
+    expect(body.value[0].operationType).toBe('Assign');
+  });
+});
+
+describe('GET /auditLogs/directoryAudits', () => {
+  async function threeUpdates() {
+    const id = (await graph.get('/policies/tokenLifetimePolicies')).body.value[0].id;
+    for (const lifetime of ['01:00:00', '02:00:00', '03:00:00'])
+      await graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
+        definition: definition(lifetime),
+      });
+  }
+
+  it('pages with $top and an absolute nextLink, newest first', async () => {
+    await threeUpdates();
+    const first = await audits("?$top=2&$filter=activityDisplayName eq 'Update policy'");
+    expect(first.body.value).toHaveLength(2);
+    expect(first.body['@odata.nextLink']).toMatch(/^http.*\/v1\.0\/auditLogs\/directoryAudits\?/);
+    const second = await graph.get(first.body['@odata.nextLink']);
+    expect(second.body.value).toHaveLength(1);
+    expect(second.body['@odata.nextLink']).toBeUndefined();
+    expect(first.body.value[0].activityDateTime >= first.body.value[1].activityDateTime).toBe(true);
+  });
+
+  it('filters on activityDateTime (ge, le), startswith(activityDisplayName) and the initiator', async () => {
+    await threeUpdates();
+    const future = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    expect((await audits(`?$filter=activityDateTime ge ${future}`)).body.value).toEqual([]);
+    expect((await audits(`?$filter=activityDateTime le ${future}`)).body.value).toHaveLength(3);
+    expect(
+      (await audits("?$filter=startswith(activityDisplayName,'Update')")).body.value,
+    ).toHaveLength(3);
+    expect(
+      (await audits("?$filter=initiatedBy/app/appId eq 'demo-automation'")).body.value,
+    ).toHaveLength(3);
+  });
+
+  it('refuses what the docs do not offer: or, unknown properties, $search, $skip, $top over 999', async () => {
+    for (const query of [
+      "?$filter=category eq 'Policy' or category eq 'ApplicationManagement'",
+      "?$filter=operationType eq 'Update'",
+      '?$search="policy"',
+      '?$skip=1',
+      '?$top=1000',
+    ]) {
+      const response = await audits(query);
+      expect(response.status, query).toBe(400);
+    }
+  });
+
+  it('needs AuditLog.Read.All (and Directory.Read.All): a client without them gets 403', async () => {
+    const response = await reader.get('/auditLogs/directoryAudits');
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('Authorization_RequestDenied');
+  });
+});
