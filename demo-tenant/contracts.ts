@@ -59,3 +59,17 @@ export const WRITER_ROLE_IDS = [
   '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', // Application Administrator
 ];
 export const GLOBAL_READER_ROLE_ID = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
+
+/** Directory roles that may create Conditional Access policies. */
+export const CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE_ID = 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9';
+export const CONDITIONAL_ACCESS_WRITER_ROLE_IDS = [
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
+  CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE_ID,
+];
+/** ...and those that may read them. */
+export const CONDITIONAL_ACCESS_READER_ROLE_IDS = [
+  ...CONDITIONAL_ACCESS_WRITER_ROLE_IDS,
+  GLOBAL_READER_ROLE_ID,
+  '5d6b6bb7-de71-4623-b4af-96380a352509', // Security Reader
+];

@@ -5,6 +5,7 @@ import { startDemoTenant } from '../demo-tenant/server';
 import { createGraphApi } from '../lib/graph/client';
 import { loadDirectoryIndex } from '../lib/graph/directory-index';
 import { benchPolicyEngine } from './bench-policy';
+import { benchReach } from './bench-reach';
 import { runLighthouse } from './bench-lighthouse';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -104,6 +105,7 @@ async function main() {
         `                naive/app round trips ${(naiveTrips / appTrips).toFixed(0)}× (target ≥ 100×: ${check(naiveTrips >= 100 * appTrips)}), naive/app time ${(naiveMs / appMs).toFixed(0)}×`,
       ].join('\n'),
     );
+    sections.push(await benchReach(api, tenant.url, index, LATENCY_MS));
   } finally {
     await tenant.close();
   }

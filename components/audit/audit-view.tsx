@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { ReachSection } from '@/components/reach/reach-section';
+import { SessionsSection } from '@/components/sessions/sessions-section';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -186,6 +188,7 @@ export function AuditView() {
           </li>
         ))}
       </AuditList>
+      <ReachSection extended={summary.extended} />
       <AuditList
         title={`Policies with findings (${summary.policiesWithFindings.length})`}
         empty="No policy has findings."
@@ -225,6 +228,7 @@ export function AuditView() {
           </li>
         ))}
       </AuditList>
+      <SessionsSection />
     </div>
   );
 }

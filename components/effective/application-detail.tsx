@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { ObjectPolicyControl } from '@/components/assignments/object-policy-control';
 import { ImpactTable } from '@/components/policies/impact-table';
+import { ApplicationReach } from '@/components/reach/application-reach';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -171,6 +172,8 @@ export function ApplicationDetail({ appId }: { appId: string }) {
         />
         <ObjectPolicyControl target={target} objectType="application" />
       </section>
+
+      <ApplicationReach target={target} />
 
       <WhatIf appId={appId} />
     </div>

@@ -1,3 +1,4 @@
+import type { AccessState, DemoAppRole } from './seed-access';
 import type {
   ApplicationObject,
   ServicePrincipalObject,
@@ -18,6 +19,8 @@ export interface DemoServicePrincipal extends ServicePrincipalObject {
   accountEnabled: boolean;
   tags: string[];
   servicePrincipalNames: string[];
+  /** Application permissions the API defines (assignments name them by id). */
+  appRoles?: DemoAppRole[];
 }
 
 /** The whole tenant as plain data: what the seed makes, what the state file holds. */
@@ -29,4 +32,8 @@ export interface DirectoryState {
   applicationLinks: Record<string, string>;
   /** service principal id → policy id */
   servicePrincipalLinks: Record<string, string>;
+  /** Absent in state files saved before they existed: then made from the directory (seed-access). */
+  appRoleAssignments?: AccessState['appRoleAssignments'];
+  oauth2PermissionGrants?: AccessState['oauth2PermissionGrants'];
+  conditionalAccessPolicies?: AccessState['conditionalAccessPolicies'];
 }

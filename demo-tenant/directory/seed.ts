@@ -3,7 +3,7 @@
 // Stable, documented objects (tests and the README rely on them):
 //   policies  11111111-0000-4000-8000-000000000001  "Dataverse integrations (5 h)"   05:00:00 → Common Data Service SP
 //             11111111-0000-4000-8000-000000000002  "Contoso 2h"                     02:00:00 → Orders API app + some SPs
-//             11111111-0000-4000-8000-000000000003  "Legacy session policy"          08:00:00 + retired properties
+//             11111111-0000-4000-8000-000000000003  "Legacy session policy"          08:00:00 + retired properties (MaxAgeSingleFactor 12:00:00)
 //             11111111-0000-4000-8000-000000000004  "Doc-style 90 minutes"           00:90:00 (non-canonical)
 //             11111111-0000-4000-8000-000000000005  "Unused 30 min"                  00:30:00, linked to nothing
 //             11111111-0000-4000-8000-000000000006  "Reporting API 12h"              12:00:00 → Reporting API SP
@@ -15,6 +15,7 @@ import type { TokenLifetimePolicy } from '../../lib/policy/types';
 import { DEMO_TENANT_ID } from '../contracts';
 import type { DemoApplication, DemoServicePrincipal, DirectoryState } from './model';
 import { guid, pick, seededRandom, type Random } from './random';
+import { seedAccess } from './seed-access';
 
 export interface SeedOptions {
   seed?: number;
@@ -92,7 +93,8 @@ function namedPolicies(organizationDefault: boolean): TokenLifetimePolicy[] {
       'Created in 2019; still carries retired session settings',
       definition('08:00:00', {
         MaxInactiveTime: '90.00:00:00',
-        MaxAgeSingleFactor: 'until-revoked',
+        // A finite MaxAge… value: the sessions view offers its sign-in frequency equivalent (12 hours).
+        MaxAgeSingleFactor: '12:00:00',
         MaxAgeSessionMultiFactor: 'until-revoked',
       }),
     ),
@@ -341,5 +343,12 @@ export function seedDirectory(options: SeedOptions = {}): DirectoryState {
       });
     }
   }
-  return { policies, applications, servicePrincipals, applicationLinks, servicePrincipalLinks };
+  return {
+    policies,
+    applications,
+    servicePrincipals,
+    applicationLinks,
+    servicePrincipalLinks,
+    ...seedAccess(servicePrincipals),
+  };
 }

@@ -12,6 +12,7 @@ import type { ResourceDirectory } from '../contracts';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../contracts';
 import type { DemoApplication, DemoServicePrincipal, DirectoryState } from './model';
 import { seedDirectory, type SeedOptions } from './seed';
+import { SEEDED_APP_ROLES, seedAccess, type AccessState } from './seed-access';
 import { readStateFile, StateFileWriter, type StateParts } from './state-file';
 
 export type ObjectType = 'application' | 'servicePrincipal';
@@ -79,12 +80,23 @@ export class DirectoryStore implements ResourceDirectory {
       ['policies', JSON.stringify(policies)],
       ['applicationLinks', JSON.stringify(applicationLinks)],
       ['servicePrincipalLinks', JSON.stringify(servicePrincipalLinks)],
+      ['appRoleAssignments', JSON.stringify(this.access.appRoleAssignments)],
+      ['oauth2PermissionGrants', JSON.stringify(this.access.oauth2PermissionGrants)],
+      ['conditionalAccessPolicies', JSON.stringify(this.access.conditionalAccessPolicies)],
       ['applications', applications],
       ['servicePrincipals', servicePrincipals],
     ];
   }
 
   private load(state: DirectoryState): void {
+    for (const sp of state.servicePrincipals)
+      if (!sp.appRoles && SEEDED_APP_ROLES[sp.appId]) sp.appRoles = SEEDED_APP_ROLES[sp.appId];
+    if (
+      !state.appRoleAssignments ||
+      !state.oauth2PermissionGrants ||
+      !state.conditionalAccessPolicies
+    )
+      Object.assign(state, { ...seedAccess(state.servicePrincipals), ...definedAccess(state) });
     this.state = state;
     this.applicationsById = new Map(state.applications.map((a) => [a.id, a]));
     this.servicePrincipalsById = new Map(state.servicePrincipals.map((s) => [s.id, s]));
@@ -112,6 +124,18 @@ export class DirectoryStore implements ResourceDirectory {
   }
   get servicePrincipals(): DemoServicePrincipal[] {
     return this.state.servicePrincipals;
+  }
+  /** App role assignments, delegated grants and Conditional Access policies (routes-reach.ts). */
+  get access(): AccessState {
+    return {
+      appRoleAssignments: this.state.appRoleAssignments ?? [],
+      oauth2PermissionGrants: this.state.oauth2PermissionGrants ?? [],
+      conditionalAccessPolicies: this.state.conditionalAccessPolicies ?? [],
+    };
+  }
+  createConditionalAccessPolicy(policy: AccessState['conditionalAccessPolicies'][number]): void {
+    (this.state.conditionalAccessPolicies ??= []).push(policy);
+    this.changed();
   }
   getPolicy(id: string): TokenLifetimePolicy | undefined {
     return this.state.policies.find((p) => p.id === id);
@@ -247,6 +271,16 @@ export class DirectoryStore implements ResourceDirectory {
       this.random,
     );
   }
+}
+
+/** The access collections a loaded state already holds (they win over the derived ones). */
+function definedAccess(state: DirectoryState): Partial<AccessState> {
+  const defined: Partial<AccessState> = {};
+  if (state.appRoleAssignments) defined.appRoleAssignments = state.appRoleAssignments;
+  if (state.oauth2PermissionGrants) defined.oauth2PermissionGrants = state.oauth2PermissionGrants;
+  if (state.conditionalAccessPolicies)
+    defined.conditionalAccessPolicies = state.conditionalAccessPolicies;
+  return defined;
 }
 
 function notFound(id: string): DirectoryError {

@@ -1,6 +1,11 @@
 // What each call needs, delegated (scp) or application (roles), as Microsoft's permissions tables
 // for these endpoints say (DOMAIN.md, and the per-endpoint tables cited in routes.ts).
-import { WRITER_ROLE_IDS, type TokenCheck } from '../contracts';
+import {
+  CONDITIONAL_ACCESS_READER_ROLE_IDS,
+  CONDITIONAL_ACCESS_WRITER_ROLE_IDS,
+  WRITER_ROLE_IDS,
+  type TokenCheck,
+} from '../contracts';
 import { GraphHttpError } from './errors';
 
 export type Permission =
@@ -10,7 +15,11 @@ export type Permission =
   | 'Application.ReadWrite.All'
   | 'Application.ReadWrite.OwnedBy'
   | 'AuditLog.Read.All'
-  | 'Directory.Read.All';
+  // Delegated grants (oauth2permissiongrant-list-permissions.md: Directory.Read.All least privileged).
+  | 'Directory.Read.All'
+  // Conditional Access (conditionalaccessroot-list-policies.md / -post-policies.md, Graph v1.0).
+  | 'Policy.Read.ConditionalAccess'
+  | 'Policy.ReadWrite.ConditionalAccess';
 
 /** One permission, or a list of which any one will do. Every need of a route must be met. */
 export type PermissionNeed = Permission | Permission[];
@@ -25,6 +34,13 @@ const SATISFIED_BY: Record<Permission, Permission[]> = {
   'Application.ReadWrite.OwnedBy': ['Application.ReadWrite.OwnedBy'],
   'AuditLog.Read.All': ['AuditLog.Read.All'],
   'Directory.Read.All': ['Directory.Read.All'],
+  // Reading CA policies: Policy.Read.All (least privileged), or the Conditional Access ones.
+  'Policy.Read.ConditionalAccess': [
+    'Policy.Read.All',
+    'Policy.Read.ConditionalAccess',
+    'Policy.ReadWrite.ConditionalAccess',
+  ],
+  'Policy.ReadWrite.ConditionalAccess': ['Policy.ReadWrite.ConditionalAccess'],
 };
 
 const WRITES: Permission[] = [
@@ -49,7 +65,17 @@ export function requirePermissions(
     auth.kind === 'delegated' &&
     needed.flat().some((p) => WRITES.includes(p)) &&
     !(auth.directoryRoles ?? []).some((r) => WRITER_ROLE_IDS.includes(r));
-  if (missing.length > 0 || roleRefused) {
+  // Conditional Access needs its own directory roles: Cloud Application Administrator reads and
+  // writes app policies but not Conditional Access (learn.microsoft.com, Entra built-in roles).
+  const roles = auth.directoryRoles ?? [];
+  const flat = needed.flat();
+  const conditionalAccessRefused =
+    auth.kind === 'delegated' &&
+    ((flat.includes('Policy.ReadWrite.ConditionalAccess') &&
+      !roles.some((r) => CONDITIONAL_ACCESS_WRITER_ROLE_IDS.includes(r))) ||
+      (flat.includes('Policy.Read.ConditionalAccess') &&
+        !roles.some((r) => CONDITIONAL_ACCESS_READER_ROLE_IDS.includes(r))));
+  if (missing.length > 0 || roleRefused || conditionalAccessRefused) {
     throw new GraphHttpError(
       403,
       'Authorization_RequestDenied',

@@ -15,6 +15,7 @@ import {
 import { requirePermissions, type PermissionNeed } from './permissions';
 import { AUDIT_LOG_ROUTES } from './audit-log-routes';
 import { recordWrite, snapshotWrite } from './audit-log';
+import { reachRoutes } from './routes-reach';
 
 export interface GraphRequest {
   method: string;
@@ -32,7 +33,7 @@ export interface GraphResponse {
   body?: unknown;
 }
 
-interface RouteContext {
+export interface RouteContext {
   store: DirectoryStore;
   graphRoot: string;
 }
@@ -71,7 +72,7 @@ const COLLECTION_OF: Record<string, ObjectType> = {
   servicePrincipals: 'servicePrincipal',
 };
 
-function route(
+export function route(
   method: string,
   template: string,
   permissions: PermissionNeed[],
@@ -308,6 +309,7 @@ export const ROUTES: Route[] = [
       },
     ),
   ]),
+  ...reachRoutes(),
 ];
 
 export function matchRoute(

@@ -1,6 +1,7 @@
 // The demo tenant's people and automation clients. Passwords and secrets are public on purpose:
 // this tenant exists only on the admin's own machine.
 import {
+  CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE_ID,
   DEMO_TENANT_DOMAIN,
   DEMO_TENANT_ID,
   GLOBAL_READER_ROLE_ID,
@@ -12,9 +13,12 @@ export const GRAPH_PERMISSIONS = {
   readApplications: 'Application.Read.All',
   writePolicies: 'Policy.ReadWrite.ApplicationConfiguration',
   writeApplications: 'Application.ReadWrite.All',
-  // History (directoryaudit-list): Microsoft asks for both.
-  readAuditLog: 'AuditLog.Read.All',
+  // Asked only when the admin opens "who receives these tokens" (delegated grants) and when a
+  // report-only Conditional Access draft is created; Directory.Read.All also with the history.
   readDirectory: 'Directory.Read.All',
+  writeConditionalAccess: 'Policy.ReadWrite.ConditionalAccess',
+  // History (directoryaudit-list): Microsoft asks for AuditLog.Read.All and Directory.Read.All.
+  readAuditLog: 'AuditLog.Read.All',
 } as const;
 const ALL = Object.values(GRAPH_PERMISSIONS);
 const READ = [GRAPH_PERMISSIONS.readPolicies, GRAPH_PERMISSIONS.readApplications];
@@ -34,7 +38,8 @@ export const DEMO_USERS: DemoUser[] = [
     email: `admin@${DEMO_TENANT_DOMAIN}`,
     password: 'Admin-Demo-1',
     name: 'Adele Admin',
-    directoryRoles: [WRITER_ROLE_IDS[1]],
+    // Cloud Application Administrator, and Conditional Access Administrator for the session drafts.
+    directoryRoles: [WRITER_ROLE_IDS[1], CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE_ID],
   },
   {
     accountId: '7d1c7f2e-5a3b-4c6d-8e9f-0a1b2c3d4e02',

@@ -40,14 +40,24 @@ describe('discovery and client credentials', () => {
     expect(jwks.keys[0].d).toBeUndefined();
   });
 
-  it('gives the automation client a Graph token with all six roles (four for policies, two for history), and the reader client only reads', async () => {
+  it('gives the automation client a Graph token with all seven roles, and the reader client only reads', async () => {
     const automation = await clientToken(tenant.url, 'https://graph.microsoft.com/.default');
     expect(automation.status).toBe(200);
     expect(claimsOf(automation.body.access_token)).toMatchObject({
       aud: 'https://graph.microsoft.com',
       tid: '3f0e9e5c-1b2a-4c3d-8e4f-5a6b7c8d9e0f',
     });
-    expect(claimsOf(automation.body.access_token).roles).toHaveLength(6);
+    expect([...(claimsOf(automation.body.access_token).roles as string[])].sort()).toEqual(
+      [
+        'Application.Read.All',
+        'Application.ReadWrite.All',
+        'AuditLog.Read.All',
+        'Directory.Read.All',
+        'Policy.Read.All',
+        'Policy.ReadWrite.ApplicationConfiguration',
+        'Policy.ReadWrite.ConditionalAccess',
+      ].sort(),
+    );
     const reader = await clientToken(
       tenant.url,
       'https://graph.microsoft.com/.default',

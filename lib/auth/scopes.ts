@@ -8,6 +8,18 @@ export interface GraphScopes {
   /** At sign-in: who the admin is, and read access only. */
   login: string[];
   /**
+   * Asked only when the admin opens "who receives these tokens": app role assignments need
+   * Application.Read.All, delegated grants Directory.Read.All (Graph v1.0 permission tables of
+   * serviceprincipal-list-approleassignedto and oauth2permissiongrant-list).
+   */
+  reach: string[];
+  /**
+   * Asked only when the admin creates a report-only Conditional Access draft: Graph's create
+   * names Policy.Read.All, Policy.ReadWrite.ConditionalAccess and Application.Read.All
+   * (conditionalaccessroot-post-policies).
+   */
+  conditionalAccessWrite: string[];
+  /**
    * The change history (GET /auditLogs/directoryAudits): Microsoft's permissions table
    * (directoryaudit-list-permissions) asks for both. Asked for when the history is first opened.
    */
@@ -23,6 +35,8 @@ export function graphScopes(resource: string): GraphScopes {
       `${resource}/Application.ReadWrite.All`,
     ],
     login: ['openid', 'profile', ...read],
+    reach: [...read, `${resource}/Directory.Read.All`],
+    conditionalAccessWrite: [...read, `${resource}/Policy.ReadWrite.ConditionalAccess`],
     history: [`${resource}/AuditLog.Read.All`, `${resource}/Directory.Read.All`],
   };
 }

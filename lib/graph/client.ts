@@ -15,6 +15,7 @@ import {
 } from './middleware';
 import { createPoliciesApi, type PoliciesApi } from './policies';
 import { createBatchApi, type BatchApi } from './batch';
+import { createSessionsApi, type SessionsApi } from './reach';
 import { createAuditLogApi, type AuditLogApi } from './audit-log';
 
 export interface GraphApiOptions {
@@ -43,6 +44,7 @@ export interface GraphCore {
 export type GraphApi = PoliciesApi &
   DirectoryObjectsApi &
   BatchApi &
+  SessionsApi &
   AuditLogApi & { graphBaseUrl: string };
 
 export function toGraphRequestError(error: unknown): GraphRequestError {
@@ -126,6 +128,7 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
     ...createPoliciesApi(core),
     ...createDirectoryApi(core),
     ...createBatchApi(core),
+    ...createSessionsApi(core),
     ...createAuditLogApi(core),
   };
 }
