@@ -1,10 +1,17 @@
 // The real command, as a pipeline runs it, against a demo tenant over its Entra-shaped HTTPS
 // endpoints: exit codes, stdout kept for results, errors with Graph's code and request id.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoTenant } from '../demo-tenant/server';
-import { clientToken, startTestTenant } from '../demo-tenant/test-support/http';
+import {
+  clientToken,
+  definition,
+  graphClient,
+  startTestTenant,
+} from '../demo-tenant/test-support/http';
 
 let tenant: DemoTenant;
 const BIN = join(__dirname, 'bin.mjs');
@@ -182,5 +189,96 @@ describe('token-lifetimes inspect', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Examples:');
     }
+  });
+});
+
+describe('token-lifetimes export, plan and apply', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'token-lifetimes-'));
+  const baselinePath = join(dir, 'baseline.json');
+
+  async function automation() {
+    const { body } = await clientToken(tenant.url, 'https://graph.microsoft.com/.default');
+    return graphClient(tenant.url, body.access_token);
+  }
+
+  it('exports, sees a change made since as drift, applies the baseline and reads back no drift', async () => {
+    const exported = await run(['export', '--demo', '--as', 'json', '--out', baselinePath, '-q']);
+    expect(exported.code).toBe(0);
+    const baseline = JSON.parse(readFileSync(baselinePath, 'utf8'));
+    expect(baseline.policies.length).toBeGreaterThan(3);
+
+    // Someone changes the tenant: the Dataverse policy becomes 9 h.
+    const graph = await automation();
+    const dataverse = (await graph.get('/policies/tokenLifetimePolicies')).body.value.find(
+      (p: { displayName: string }) => p.displayName === 'Dataverse integrations (5 h)',
+    );
+    expect(
+      (
+        await graph.patch(`/policies/tokenLifetimePolicies/${dataverse.id}`, {
+          definition: definition('09:00:00'),
+        })
+      ).status,
+    ).toBe(204);
+
+    const plan = await run(['plan', '--demo', '--baseline', baselinePath, '--fail-on-drift']);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain('Change “Dataverse integrations (5 h)”: lifetime 9 h → 5 h');
+    expect(plan.stdout).toMatch(
+      /Common Data Service \(00000007-0000-0000-c000-000000000000\): 9 h → 5 h/,
+    );
+
+    // Without --yes and without a terminal, apply asks nothing and changes nothing.
+    const refused = await run(['apply', '--demo', '--baseline', baselinePath]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('add --yes');
+    const still = (await graph.get(`/policies/tokenLifetimePolicies/${dataverse.id}`)).body;
+    expect(still.definition[0]).toContain('09:00:00');
+
+    const applied = await run(['apply', '--demo', '--baseline', baselinePath, '--yes']);
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toContain('[done] Change “Dataverse integrations (5 h)”');
+    expect(applied.stderr).toContain('Read back: the tenant now matches the baseline (no drift).');
+    const after = (await graph.get(`/policies/tokenLifetimePolicies/${dataverse.id}`)).body;
+    expect(after.definition[0]).toContain('05:00:00');
+    const again = await run(['plan', '--demo', '--baseline', baselinePath, '--fail-on-drift']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No drift');
+  });
+
+  it('refuses a bad baseline item by item with exit 2, planning nothing', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        schema: 'token-lifetime-policies-baseline',
+        version: 1,
+        policies: [
+          {
+            displayName: 'Too long',
+            accessTokenLifetime: '24:00:00',
+            isOrganizationDefault: false,
+            links: [],
+          },
+        ],
+      }),
+    );
+    const result = await run(['plan', '--demo', '--baseline', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Problem: .*Too long/);
+    expect(result.stdout).toBe('');
+    writeFileSync(bad, 'not json');
+    const notJson = await run(['plan', '--demo', '--baseline', bad]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain('The file is not JSON');
+  });
+
+  it('writes an idempotent PowerShell script and a Microsoft365DSC configuration', async () => {
+    const script = await run(['export', '--demo', '--as', 'powershell']);
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain('Connect-MgGraph');
+    expect(script.stdout).toContain("'Dataverse integrations (5 h)'");
+    const dsc = await run(['export', '--demo', '--as', 'dsc']);
+    expect(dsc.code).toBe(0);
+    expect(dsc.stdout).toContain('AADTokenLifetimePolicy');
   });
 });

@@ -27,6 +27,7 @@ export interface ConnectionFlags {
   authorityHost?: string;
   graphBaseUrl?: string;
   demo?: boolean;
+  quiet?: boolean;
 }
 
 // Kept in step with demo-tenant/contracts.ts and accounts.ts (public, documented demo values).

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { runAudit } from './commands/audit';
+import { runApply, runExport, runPlan } from './commands/desired-state';
 import { runInspect } from './commands/inspect';
 import { CliError, EXIT } from './exit-codes';
 import { red, colorOn } from './output';
@@ -99,6 +100,83 @@ Examples:
     )
     .action(async (token: string, flags) => {
       process.exitCode = await runInspect(token, flags, io);
+    });
+  withConnection(
+    root
+      .command('export')
+      .description(
+        'The whole configuration as code: PowerShell script, Microsoft365DSC, or a JSON baseline.',
+      )
+      .addOption(
+        new Option('--as <kind>', 'what to write')
+          .choices(['powershell', 'dsc', 'json'])
+          .makeOptionMandatory(),
+      )
+      .option(
+        '--out <file>',
+        'write to a file (saved scripts get a BOM for Windows PowerShell 5.1)',
+      ),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ token-lifetimes export --as json --out baseline.json --demo
+  $ token-lifetimes export --as powershell --out Set-TokenLifetimes.ps1   # idempotent: run it twice
+  $ token-lifetimes export --as dsc > TokenLifetimes.ps1                # links are in the script`,
+    )
+    .action(async (flags) => {
+      process.exitCode = await runExport(flags, io);
+    });
+
+  withConnection(
+    root
+      .command('plan')
+      .description('Compare a JSON baseline with the tenant: the steps that would make them match.')
+      .requiredOption(
+        '--baseline <file>',
+        'a baseline written by export --as json or the dashboard',
+      )
+      .addOption(
+        new Option('--format <format>', 'output').choices(['table', 'json']).default('table'),
+      )
+      .option('--fail-on-drift', 'exit 1 when the tenant differs from the baseline'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ token-lifetimes plan --baseline baseline.json --demo
+  $ token-lifetimes plan --baseline baseline.json --fail-on-drift --quiet   # drift check in a pipeline`,
+    )
+    .action(async (flags) => {
+      process.exitCode = await runPlan(flags, io);
+    });
+
+  withConnection(
+    root
+      .command('apply')
+      .description('Make the tenant match a JSON baseline, step by step, then read it back.')
+      .requiredOption(
+        '--baseline <file>',
+        'a baseline written by export --as json or the dashboard',
+      )
+      .option(
+        '--yes',
+        'apply without asking (pipelines); otherwise the plan is shown and you are asked',
+      ),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ token-lifetimes apply --baseline baseline.json --demo
+  $ token-lifetimes apply --baseline baseline.json --yes     # needs write permissions
+
+Ctrl-C lets the step in flight finish, then stops and reports every step.`,
+    )
+    .action(async (flags) => {
+      process.exitCode = await runApply(flags, io);
     });
   return root;
 }

@@ -62,6 +62,12 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   const tls = ensureDemoTls(options.tlsDir ?? join(process.cwd(), '.demo-tenant', 'tls'));
   const server = createServer();
   const secure = createHttpsServer({ cert: tls.cert, key: tls.key });
+  // Idle keep-alive sockets stay open longer than clients keep them (Node's fetch: 4 s), so a client
+  // never reuses a socket at the instant the server closes it (ECONNRESET under load).
+  for (const target of [server, secure]) {
+    target.keepAliveTimeout = 65_000;
+    target.headersTimeout = 66_000;
+  }
   const listen = (target: Server, port: number) =>
     new Promise<AddressInfo>((resolve, reject) => {
       target.once('error', reject);

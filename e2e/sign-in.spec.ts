@@ -117,6 +117,27 @@ test('security headers: CSP limits connections to the authority and Graph @entra
   expect(response.headers()['referrer-policy']).toBe('no-referrer');
 });
 
+test('CSP: scripts run only with a per-response nonce (no unsafe-inline), and the dashboard still works', async ({
+  page,
+  request,
+}) => {
+  const scriptSrc = async () => {
+    const csp = (await request.get('/policies')).headers()['content-security-policy'];
+    return csp.split('; ').find((d) => d.startsWith('script-src '))!;
+  };
+  const first = await scriptSrc();
+  expect(first).not.toContain('unsafe-inline');
+  expect(first).toMatch(/'nonce-[\w+/=]{16,}'/);
+  expect(await scriptSrc()).not.toBe(first);
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  await signIn(page, 'admin');
+  await expect(page.getByTestId('policy-row').first()).toBeVisible();
+  expect(refused).toEqual([]);
+});
+
 test('unknown pages get a 404 page with a way back', async ({ page }) => {
   const response = await page.goto('/no-such-page');
   expect(response?.status()).toBe(404);

@@ -17,7 +17,6 @@ export interface AuditFlags extends ConnectionFlags {
   failAbove?: string;
   failOn?: string;
   rule: string;
-  quiet?: boolean;
 }
 
 const SET_BY = {

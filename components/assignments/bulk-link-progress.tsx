@@ -1,9 +1,11 @@
 'use client';
 
+import { usePolicies } from '@/components/policies/use-policies';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { ProgressBar } from '@/components/ui/feedback';
 import type { LinkOutcome } from './link-operations';
+import { describeLinkOutcome, type LinkRepair } from './link-report';
 
 const LABELS: Record<LinkOutcome['status'], string> = {
   linked: 'Linked',
@@ -20,13 +22,23 @@ export function BulkLinkProgress({
   running,
   error,
   onRetryFailed,
+  onRetryAll,
+  onRepair,
+  errorTitle = 'Nothing was changed',
 }: {
   progress?: { done: number; total: number };
   outcomes?: LinkOutcome[];
   running: boolean;
   error?: unknown;
   onRetryFailed: () => void;
+  /** When the whole run failed before writing anything. */
+  onRetryAll?: () => void;
+  onRepair: (repair: LinkRepair) => void;
+  /** The run throws only before it writes (the first read, or consent): say what did not happen. */
+  errorTitle?: string;
 }) {
+  const policies = usePolicies();
+  const nameOf = (id: string) => policies.data?.find((p) => p.id === id)?.displayName ?? id;
   const failed = outcomes?.filter((o) => o.status === 'failed') ?? [];
   return (
     <div className="space-y-3" data-testid="bulk-progress">
@@ -37,27 +49,71 @@ export function BulkLinkProgress({
           label={`Sent ${progress.done} of ${progress.total} requests`}
         />
       )}
-      {error !== undefined && <ErrorPanel error={error} title="The change could not be made" />}
+      {error !== undefined && (
+        <>
+          <ErrorPanel error={error} title={errorTitle} />
+          {onRetryAll && !outcomes && (
+            <Button variant="primary" disabled={running} onClick={onRetryAll}>
+              Try again
+            </Button>
+          )}
+        </>
+      )}
       {outcomes && (
         <>
           <p role="status" className="text-sm font-medium" data-testid="bulk-summary">
             {outcomes.length - failed.length} of {outcomes.length} done
             {failed.length ? `, ${failed.length} failed` : ''}.
           </p>
-          <ul className="max-h-60 overflow-auto rounded border border-slate-200 text-sm dark:border-slate-700">
-            {outcomes.map((o) => (
-              <li
-                key={o.target.objectId}
-                className="flex flex-wrap justify-between gap-2 border-b border-slate-100 px-2 py-1 last:border-0 dark:border-slate-800"
-              >
-                <span className="tenant-text">{o.target.displayName}</span>
-                <span className={o.status === 'failed' ? 'text-red-800 dark:text-red-300' : ''}>
-                  {LABELS[o.status]}
-                  {o.error &&
-                    `: ${o.error.code} — ${o.error.message}${o.error.requestId ? ` (request id ${o.error.requestId})` : ''}`}
-                </span>
-              </li>
-            ))}
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Each object below was read back from the tenant after the change.
+          </p>
+          <ul className="max-h-72 overflow-auto rounded border border-slate-200 text-sm dark:border-slate-700">
+            {outcomes.map((o) => {
+              const { text, repairs } = describeLinkOutcome(o, nameOf);
+              return (
+                <li
+                  key={o.target.objectId}
+                  data-testid="bulk-outcome"
+                  className="border-b border-slate-100 px-2 py-1 last:border-0 dark:border-slate-800"
+                >
+                  <div className="flex flex-wrap justify-between gap-2">
+                    <span className="tenant-text" data-testid="bulk-outcome-state">
+                      {o.target.displayName}: {text}
+                    </span>
+                    <span className={o.status === 'failed' ? 'text-red-800 dark:text-red-300' : ''}>
+                      {LABELS[o.status]}
+                    </span>
+                  </div>
+                  {o.status === 'failed' && o.error && (
+                    <p className="text-xs text-red-800 dark:text-red-300">
+                      {o.error.code} — {o.error.message}
+                      {o.error.requestId ? ` (request id ${o.error.requestId})` : ''}
+                    </p>
+                  )}
+                  {o.restoreError && (
+                    <p className="text-xs text-red-800 dark:text-red-300">
+                      Putting the previous policy back failed too: {o.restoreError.code} —{' '}
+                      {o.restoreError.message}
+                      {o.restoreError.requestId ? ` (request id ${o.restoreError.requestId})` : ''}
+                    </p>
+                  )}
+                  {repairs.length > 0 && (
+                    <div className="mt-1 flex flex-wrap gap-2">
+                      {repairs.map((repair) => (
+                        <Button
+                          key={repair.label}
+                          disabled={running}
+                          onClick={() => onRepair(repair)}
+                        >
+                          {repair.label}
+                        </Button>
+                      ))}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
           {failed.length > 0 && (
             <Button variant="primary" disabled={running} onClick={onRetryFailed}>

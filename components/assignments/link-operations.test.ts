@@ -1,10 +1,15 @@
 // Against the real demo tenant over HTTP, with throttling injected: bulk linking must end with every
-// object linked exactly once, and a failed replacement must restore the previous link.
+// object linked exactly once, and a failed replacement must restore the previous link. Targeted
+// failures are injected at lib/graph's boundary (a wrapped api): the tenant behind stays real, so
+// what the operations read back is what the tenant holds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoTenant, type DemoTenant } from '@/demo-tenant/server';
 import { SEEDED } from '@/demo-tenant/directory/seed';
 import { createGraphApi, type GraphApi } from '@/lib/graph/client';
-import { bulkLink, bulkUnlink, replacePolicy, type LinkTarget } from './link-operations';
+import { GraphRequestError, timeoutError } from '@/lib/graph/errors';
+import type { BatchResult } from '@/lib/graph/types';
+import { bulkLink, bulkUnlink, setObjectPolicy, type LinkTarget } from './link-operations';
+import { describeLinkOutcome } from './link-report';
 
 let tenant: DemoTenant;
 let api: GraphApi;
@@ -125,36 +130,187 @@ describe('bulkLink', () => {
   });
 });
 
-describe('replacePolicy', () => {
-  it('restores the previous policy when the new link fails', async () => {
-    const [cds] = tenant.store.servicePrincipals.filter(
-      (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
+function cdsTarget(): LinkTarget {
+  const [cds] = tenant.store.servicePrincipals.filter(
+    (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
+  );
+  return {
+    objectType: 'servicePrincipal',
+    objectId: cds.id,
+    displayName: cds.displayName,
+    appId: cds.appId,
+  };
+}
+
+const nameOf = (id: string) => tenant.store.policies.find((p) => p.id === id)?.displayName ?? id;
+const notFound = () =>
+  new GraphRequestError({
+    status: 404,
+    code: 'Request_ResourceNotFound',
+    message: 'Resource does not exist.',
+  });
+
+/**
+ * The api with targeted failures: sub-requests refused before they run (`refuse`), answers
+ * replaced after they ran (`subResult`: "the client never heard"), direct links failing.
+ */
+function withFaults(faults: {
+  refuse?: (request: { id: string; method: string }) => BatchResult | undefined;
+  subResult?: (request: { id: string; method: string }, real: BatchResult) => BatchResult;
+  afterBatch?: () => Error | undefined;
+  linkPolicy?: () => Error | undefined;
+}): GraphApi {
+  return {
+    ...api,
+    async runBatch(requests, options) {
+      const refused = new Map(requests.map((r) => [r.id, faults.refuse?.(r)]));
+      const sent = requests.filter((r) => !refused.get(r.id));
+      const results = sent.length ? await api.runBatch(sent, options) : [];
+      const error = requests.some((r) => r.method !== 'GET') ? faults.afterBatch?.() : undefined;
+      if (error) throw error;
+      return requests.map((request) => {
+        const real = results.find((r) => r.id === request.id);
+        return refused.get(request.id) ?? faults.subResult?.(request, real!) ?? real!;
+      });
+    },
+    async linkPolicy(...args) {
+      const error = faults.linkPolicy?.();
+      if (error) throw error;
+      return api.linkPolicy(...args);
+    },
+  };
+}
+
+describe('bulk replace under targeted failures', () => {
+  it('unlink succeeded, link failed, restore failed: says the object now has NO policy and offers to restore it', async () => {
+    const target = cdsTarget();
+    const faulty = withFaults({
+      refuse: (request) =>
+        request.method === 'POST'
+          ? {
+              id: request.id,
+              status: 404,
+              attempts: 1,
+              body: { error: { code: 'Request_ResourceNotFound', message: 'gone' } },
+            }
+          : undefined,
+      linkPolicy: notFound,
+    });
+    const [outcome] = await bulkLink(faulty, [target], SEEDED.policies.unused);
+    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBeUndefined();
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      previousPolicyId: SEEDED.policies.dataverse,
+      nowPolicyId: null,
+      restoreError: { code: 'Request_ResourceNotFound' },
+    });
+    const report = describeLinkOutcome(outcome, nameOf);
+    expect(`${target.displayName}: ${report.text}`).toBe(
+      'Common Data Service: now has no policy (was “Dataverse integrations (5 h)”)',
     );
-    const target: LinkTarget = {
-      objectType: 'servicePrincipal',
-      objectId: cds.id,
-      displayName: cds.displayName,
-      appId: cds.appId,
+    const [restore] = report.repairs;
+    expect(restore.label).toBe('Restore “Dataverse integrations (5 h)” on Common Data Service');
+    const repaired = await setObjectPolicy(api, restore.target, restore.policyId);
+    expect(repaired.status).toBe('linked');
+    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+      SEEDED.policies.dataverse,
+    );
+  });
+
+  it('a link whose answer was lost (it happened) is reported as done, from the read-back, with no restore on top', async () => {
+    const target = cdsTarget();
+    let restores = 0;
+    const faulty = withFaults({
+      subResult: (request, real) => (request.method === 'POST' ? { ...real, status: 504 } : real),
+      linkPolicy: () => void restores++,
+    });
+    const [outcome] = await bulkLink(faulty, [target], SEEDED.policies.unused);
+    expect(outcome).toMatchObject({ status: 'replaced', nowPolicyId: SEEDED.policies.unused });
+    expect(outcome.restoreError).toBeUndefined();
+    expect(restores).toBe(0);
+    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+      SEEDED.policies.unused,
+    );
+  });
+
+  it('a $batch that fails as a whole after writing still reports each object as the tenant holds it', async () => {
+    const chosen = targets(3);
+    const faulty = withFaults({ afterBatch: () => timeoutError('Graph did not answer in 30 s') });
+    const outcomes = await bulkLink(faulty, chosen, SEEDED.policies.unused);
+    expect(outcomes.map((o) => o.status)).toEqual(['linked', 'linked', 'linked']);
+    for (const t of chosen)
+      expect(tenant.store.linkedPolicyId('servicePrincipal', t.objectId)).toBe(
+        SEEDED.policies.unused,
+      );
+  });
+
+  it('throws, having written nothing, when the current policies cannot be read first', async () => {
+    const target = cdsTarget();
+    const unreadable: GraphApi = {
+      ...api,
+      runBatch: async () => {
+        throw timeoutError('Graph did not answer in 30 s');
+      },
     };
-    await expect(
-      replacePolicy(api, target, SEEDED.policies.dataverse, 'no-such-policy'),
-    ).rejects.toMatchObject({ status: 404 });
-    expect(tenant.store.linkedPolicyId('servicePrincipal', cds.id)).toBe(SEEDED.policies.dataverse);
+    await expect(bulkLink(unreadable, [target], SEEDED.policies.unused)).rejects.toMatchObject({
+      timedOut: true,
+    });
+    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+      SEEDED.policies.dataverse,
+    );
+  });
+
+  it('bulk unlink reads back: an unlink that did not happen is not reported as done', async () => {
+    const target = cdsTarget();
+    const faulty = withFaults({
+      subResult: (request, real) =>
+        request.method === 'DELETE'
+          ? { ...real, status: 503, body: { error: { code: 'ServiceUnavailable' } } }
+          : real,
+    });
+    // The fault replaces the answer, not the effect: the read-back shows it happened.
+    const [outcome] = await bulkUnlink(faulty, [target], SEEDED.policies.dataverse);
+    expect(outcome).toMatchObject({ status: 'unlinked', nowPolicyId: null });
+  });
+});
+
+describe('setObjectPolicy', () => {
+  it('restores the previous policy when the new link fails', async () => {
+    const target = cdsTarget();
+    const outcome = await setObjectPolicy(api, target, 'no-such-policy');
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      error: { status: 404 },
+      nowPolicyId: SEEDED.policies.dataverse,
+    });
+    expect(describeLinkOutcome(outcome, nameOf).text).toBe(
+      'unchanged: still has “Dataverse integrations (5 h)”',
+    );
+    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+      SEEDED.policies.dataverse,
+    );
+  });
+
+  it('says the object has no policy when the link and the restore both fail', async () => {
+    const target = cdsTarget();
+    const faulty = withFaults({ linkPolicy: notFound });
+    const outcome = await setObjectPolicy(faulty, target, SEEDED.policies.unused);
+    expect(outcome).toMatchObject({ status: 'failed', nowPolicyId: null, restoreError: {} });
+    expect(describeLinkOutcome(outcome, nameOf).repairs.map((r) => r.label)).toEqual([
+      'Restore “Dataverse integrations (5 h)” on Common Data Service',
+      'Link “Unused 30 min” to Common Data Service',
+    ]);
   });
 
   it('replaces A with B', async () => {
-    const [cds] = tenant.store.servicePrincipals.filter(
-      (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
+    const target = cdsTarget();
+    const outcome = await setObjectPolicy(api, target, SEEDED.policies.unused);
+    expect(outcome).toMatchObject({
+      status: 'replaced',
+      previousPolicyId: SEEDED.policies.dataverse,
+    });
+    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+      SEEDED.policies.unused,
     );
-    const target: LinkTarget = {
-      objectType: 'servicePrincipal',
-      objectId: cds.id,
-      displayName: cds.displayName,
-      appId: cds.appId,
-    };
-    expect(
-      (await replacePolicy(api, target, SEEDED.policies.dataverse, SEEDED.policies.unused)).status,
-    ).toBe('replaced');
-    expect(tenant.store.linkedPolicyId('servicePrincipal', cds.id)).toBe(SEEDED.policies.unused);
   });
 });

@@ -1,9 +1,11 @@
 // Linking is where admins lose work: one policy per object means "replace" is unlink then link.
 // These steps go through $batch (20 a request), read the current state first, never repeat a
-// success, and put a previous link back when its replacement fails.
+// success, and put a previous link back when its replacement fails. Whatever happened, every object
+// written to is read back: the admin is shown what it holds now, never what the code assumed.
 import type { GraphApi } from '@/lib/graph/client';
-import { GraphRequestError } from '@/lib/graph/errors';
+import { GraphRequestError, toGraphRequestError } from '@/lib/graph';
 import { readLinkedPolicyIds } from '@/lib/graph/linked-policies';
+import { linkRequest, unlinkRequest } from '@/lib/graph/links';
 import type { BatchRequest, BatchResult, ObjectType } from '@/lib/graph/types';
 
 export interface LinkTarget {
@@ -16,18 +18,18 @@ export interface LinkTarget {
 export interface LinkOutcome {
   target: LinkTarget;
   status: 'linked' | 'already-linked' | 'replaced' | 'unlinked' | 'not-linked' | 'failed';
-  previousPolicyId?: string;
+  /** What the admin asked the object to hold: a policy id, or null (unlink). */
+  intended: string | null;
+  /** What it held before, as read first (null: none; undefined: could not be read). */
+  previousPolicyId?: string | null;
+  /** What it holds now, read back (null: none; undefined: could not be read). */
+  nowPolicyId?: string | null;
+  /** Whether any write was sent for this object (false: nothing can have changed). */
+  wrote: boolean;
   error?: GraphRequestError;
+  /** Putting the previous policy back failed too. */
+  restoreError?: GraphRequestError;
 }
-
-const COLLECTION: Record<ObjectType, string> = {
-  application: '/applications',
-  servicePrincipal: '/servicePrincipals',
-};
-
-export const refBody = (graphBaseUrl: string, policyId: string) => ({
-  '@odata.id': `${graphBaseUrl}/policies/tokenLifetimePolicies/${policyId}`,
-});
 
 function errorOf(result: BatchResult | undefined): GraphRequestError {
   const body = (result?.body ?? {}) as {
@@ -35,8 +37,8 @@ function errorOf(result: BatchResult | undefined): GraphRequestError {
   };
   return new GraphRequestError({
     status: result?.status ?? 0,
-    code: body.error?.code ?? (result?.status === 424 ? 'FailedDependency' : 'Unknown'),
-    message: body.error?.message ?? `Graph answered ${result?.status ?? 'nothing'}.`,
+    code: body.error?.code ?? (result?.status === 424 ? 'FailedDependency' : 'NoAnswer'),
+    message: body.error?.message ?? `Graph answered ${result?.status || 'nothing'}.`,
     requestId: body.error?.innerError?.['request-id'] ?? result?.headers?.['request-id'],
   });
 }
@@ -44,15 +46,42 @@ function errorOf(result: BatchResult | undefined): GraphRequestError {
 type Progress = (done: number, total: number) => void;
 
 /**
- * What each object holds now, re-read just before writing: one GET per object, sent 20 to a
- * $batch, with write scopes (Graph asks for Application.ReadWrite.All there; see lib/graph).
+ * What each object holds now: one GET per object, sent 20 to a $batch, with write scopes (Graph
+ * asks for Application.ReadWrite.All there; see lib/graph/linked-policies). Missing from the map:
+ * could not be read; null: holds none.
  */
-export function readCurrentLinks(
+export async function readCurrentLinks(
   api: GraphApi,
   targets: LinkTarget[],
   onProgress?: Progress,
-): Promise<Map<string, string | undefined>> {
-  return readLinkedPolicyIds(api, targets, (p) => onProgress?.(p.done, p.total));
+): Promise<Map<string, string | null>> {
+  const read = await readLinkedPolicyIds(api, targets, (p) => onProgress?.(p.done, p.total));
+  return new Map([...read].map(([objectId, policyId]) => [objectId, policyId ?? null]));
+}
+
+/** Read back after writing; a failed read-back leaves every object "unknown", never "fine". */
+async function readBack(api: GraphApi, targets: LinkTarget[]) {
+  if (targets.length === 0) return new Map<string, string | null>();
+  try {
+    return await readCurrentLinks(api, targets);
+  } catch {
+    return new Map<string, string | null>();
+  }
+}
+
+/** The status an object's read-back state means, given what was asked. */
+function settle(outcome: Omit<LinkOutcome, 'status'>, unlinkedPolicyId?: string): LinkOutcome {
+  const { intended, previousPolicyId: before, nowPolicyId: now } = outcome;
+  if (now === undefined || now !== intended) return { ...outcome, status: 'failed' };
+  if (intended === null)
+    return {
+      ...outcome,
+      status: before === unlinkedPolicyId && before ? 'unlinked' : 'not-linked',
+      error: undefined,
+    };
+  const status = before === intended ? 'already-linked' : before ? 'replaced' : 'linked';
+  // Graph's answer may have been lost although the change was made: the read-back decides.
+  return { ...outcome, status, error: undefined };
 }
 
 /** Link (or replace with) one policy on many objects. */
@@ -62,73 +91,104 @@ export async function bulkLink(
   policyId: string,
   onProgress?: Progress,
 ): Promise<LinkOutcome[]> {
+  // Nothing is written before this read: if it fails as a whole, the error is the caller's to show.
   const current = await readCurrentLinks(api, targets);
   const requests: BatchRequest[] = [];
   const plan = targets.map((target, i) => {
     const previous = current.get(target.objectId);
-    if (!current.has(target.objectId)) return { target, step: 'unreadable' as const };
+    if (previous === undefined) return { target, step: 'unreadable' as const };
     if (previous === policyId) return { target, step: 'skip' as const, previous };
-    const base = `${COLLECTION[target.objectType]}/${target.objectId}/tokenLifetimePolicies`;
-    if (previous) requests.push({ id: `u${i}`, method: 'DELETE', url: `${base}/${previous}/$ref` });
-    requests.push({
-      id: `l${i}`,
-      method: 'POST',
-      url: `${base}/$ref`,
-      body: refBody(api.graphBaseUrl, policyId),
-      dependsOn: previous ? [`u${i}`] : undefined,
-    });
-    return { target, step: previous ? ('replace' as const) : ('link' as const), previous };
+    if (previous)
+      requests.push(unlinkRequest(`u${i}`, target.objectType, target.objectId, previous));
+    requests.push(
+      linkRequest(
+        api.graphBaseUrl,
+        `l${i}`,
+        target.objectType,
+        target.objectId,
+        policyId,
+        previous ? [`u${i}`] : undefined,
+      ),
+    );
+    return { target, step: 'write' as const, previous };
   });
-  const results = requests.length
-    ? await api.runBatch(requests, { onProgress: (p) => onProgress?.(p.done, p.total) })
-    : [];
+  let results: BatchResult[] = [];
+  let batchError: GraphRequestError | undefined;
+  try {
+    if (requests.length)
+      results = await api.runBatch(requests, {
+        onProgress: (p) => onProgress?.(p.done, p.total),
+      });
+  } catch (error) {
+    // Some chunks may have gone through before the failure: the read-back below tells which.
+    batchError = toGraphRequestError(error);
+  }
   const byId = new Map(results.map((r) => [r.id, r]));
-  const outcomes: LinkOutcome[] = [];
-  for (const [i, item] of plan.entries()) {
-    if (item.step === 'unreadable') {
-      outcomes.push({
-        target: item.target,
+
+  // The old link went but the new one failed: put the old one back so nothing is left half-done.
+  const halfDone = plan.flatMap((item, i) => {
+    const unlink = byId.get(`u${i}`);
+    const link = byId.get(`l${i}`);
+    return item.step === 'write' &&
+      item.previous &&
+      unlink &&
+      unlink.status < 300 &&
+      !(link && link.status < 300)
+      ? [{ target: item.target, previous: item.previous, link }]
+      : [];
+  });
+  // A link without a clear answer (5xx, none) may have happened: look before restoring on top of it.
+  const looked = await readBack(
+    api,
+    halfDone
+      .filter(({ link }) => !link || link.status === 0 || link.status >= 500)
+      .map((h) => h.target),
+  );
+  const restoreErrors = new Map<string, GraphRequestError>();
+  for (const { target, previous } of halfDone) {
+    if (looked.get(target.objectId) === policyId) continue;
+    try {
+      await api.linkPolicy(target.objectType, target.objectId, previous);
+    } catch (error) {
+      restoreErrors.set(target.objectId, toGraphRequestError(error));
+    }
+  }
+
+  const written = plan.filter((p) => p.step === 'write').map((p) => p.target);
+  const now = await readBack(api, written);
+  return plan.map((item, i): LinkOutcome => {
+    const base = { target: item.target, intended: policyId };
+    if (item.step === 'unreadable')
+      return {
+        ...base,
         status: 'failed',
+        wrote: false,
         error: new GraphRequestError({
           status: 0,
           code: 'ReadFailed',
           message: 'Could not read the object’s current policy; nothing was changed.',
         }),
-      });
-      continue;
-    }
-    if (item.step === 'skip') {
-      outcomes.push({
-        target: item.target,
+      };
+    if (item.step === 'skip')
+      return {
+        ...base,
         status: 'already-linked',
+        wrote: false,
         previousPolicyId: item.previous,
-      });
-      continue;
-    }
+        nowPolicyId: item.previous,
+      };
     const link = byId.get(`l${i}`);
-    if (link && link.status < 300) {
-      outcomes.push({
-        target: item.target,
-        status: item.step === 'replace' ? 'replaced' : 'linked',
-        previousPolicyId: item.previous,
-      });
-      continue;
-    }
     const unlink = byId.get(`u${i}`);
-    // The old link went but the new one failed: put the old one back so nothing is left half-done.
-    if (item.previous && unlink && unlink.status < 300) {
-      await api
-        .linkPolicy(item.target.objectType, item.target.objectId, item.previous)
-        .catch(() => undefined);
-    }
-    outcomes.push({
-      target: item.target,
-      status: 'failed',
-      previousPolicyId: item.previous,
-      error: errorOf(link?.status === 424 ? unlink : link),
+    const failedStep = link?.status === 424 ? unlink : link;
+    return settle({
+      ...base,
+      wrote: true,
+      previousPolicyId: item.previous ?? null,
+      nowPolicyId: now.get(item.target.objectId),
+      error: failedStep ? errorOf(failedStep) : batchError,
+      restoreError: restoreErrors.get(item.target.objectId),
     });
-  }
-  return outcomes;
+  });
 }
 
 /** Unlink one policy from many objects; objects that no longer hold it are left alone. */
@@ -138,44 +198,97 @@ export async function bulkUnlink(
   policyId: string,
   onProgress?: Progress,
 ): Promise<LinkOutcome[]> {
-  const results = await api.runBatch(
-    targets.map((t, i) => ({
-      id: String(i),
-      method: 'DELETE' as const,
-      url: `${COLLECTION[t.objectType]}/${t.objectId}/tokenLifetimePolicies/${policyId}/$ref`,
-    })),
-    { onProgress: (p) => onProgress?.(p.done, p.total) },
-  );
-  return results.map((result, i) => ({
-    target: targets[i],
-    status: result.status < 300 ? 'unlinked' : result.status === 404 ? 'not-linked' : 'failed',
-    error: result.status < 300 || result.status === 404 ? undefined : errorOf(result),
-  }));
+  let results: BatchResult[] = [];
+  let batchError: GraphRequestError | undefined;
+  try {
+    results = await api.runBatch(
+      targets.map((t, i) => unlinkRequest(String(i), t.objectType, t.objectId, policyId)),
+      { onProgress: (p) => onProgress?.(p.done, p.total) },
+    );
+  } catch (error) {
+    batchError = toGraphRequestError(error);
+  }
+  const now = await readBack(api, targets);
+  return targets.map((target, i) => {
+    const result = results[i];
+    const nowPolicyId = now.get(target.objectId);
+    const outcome = {
+      target,
+      intended: null,
+      wrote: true,
+      // A 404 means it held no link to this policy (the read-back says what it holds instead).
+      previousPolicyId: result?.status === 404 ? nowPolicyId : policyId,
+      nowPolicyId,
+      error: result && result.status >= 300 && result.status !== 404 ? errorOf(result) : batchError,
+    };
+    // Holding another policy is no failure of an unlink of this one.
+    if (nowPolicyId !== undefined && nowPolicyId !== policyId)
+      return {
+        ...outcome,
+        status: result?.status === 404 ? 'not-linked' : 'unlinked',
+        error: undefined,
+      };
+    return settle(outcome, policyId);
+  });
 }
 
-/** Replace A with B on one object: unlink A, link B; if B fails, A is linked again. */
-export async function replacePolicy(
+/**
+ * Make one object hold `policyId` (null: no policy): read what it holds, unlink that, link the new
+ * one, and if the link fails, put the old one back. Ends with what the object holds, read back.
+ * Repairs go through here too.
+ */
+export async function setObjectPolicy(
   api: GraphApi,
   target: LinkTarget,
-  fromPolicyId: string | undefined,
-  toPolicyId: string,
+  policyId: string | null,
 ): Promise<LinkOutcome> {
-  if (fromPolicyId === toPolicyId)
-    return { target, status: 'already-linked', previousPolicyId: fromPolicyId };
-  if (fromPolicyId) await api.unlinkPolicy(target.objectType, target.objectId, fromPolicyId);
+  const base = { target, intended: policyId };
+  let previous: string | null;
   try {
-    await api.linkPolicy(target.objectType, target.objectId, toPolicyId);
-    return { target, status: fromPolicyId ? 'replaced' : 'linked', previousPolicyId: fromPolicyId };
+    previous = (await api.getLinkedPolicy(target.objectType, target.objectId))?.id ?? null;
   } catch (error) {
-    if (fromPolicyId) {
+    return { ...base, status: 'failed', wrote: false, error: toGraphRequestError(error) };
+  }
+  if (previous === policyId)
+    return {
+      ...base,
+      status: policyId ? 'already-linked' : 'not-linked',
+      wrote: false,
+      previousPolicyId: previous,
+      nowPolicyId: previous,
+    };
+  let error: GraphRequestError | undefined;
+  let restoreError: GraphRequestError | undefined;
+  let unlinked = !previous;
+  try {
+    if (previous) {
+      await api.unlinkPolicy(target.objectType, target.objectId, previous);
+      unlinked = true;
+    }
+    if (policyId) await api.linkPolicy(target.objectType, target.objectId, policyId);
+  } catch (failure) {
+    error = toGraphRequestError(failure);
+    // A link without a clear answer may have happened: look before restoring on top of it.
+    if (previous && unlinked && policyId && error.ambiguous) {
+      const now = await api.getLinkedPolicy(target.objectType, target.objectId).catch(() => null);
+      if (now?.id === policyId) unlinked = false;
+    }
+    if (previous && unlinked && policyId) {
       try {
-        await api.linkPolicy(target.objectType, target.objectId, fromPolicyId);
-      } catch {
-        throw new Error(
-          `Linking the new policy failed and the previous policy could not be restored: ${target.displayName} now has NO token lifetime policy. Link one again.`,
-        );
+        await api.linkPolicy(target.objectType, target.objectId, previous);
+      } catch (restoreFailure) {
+        restoreError = toGraphRequestError(restoreFailure);
       }
     }
-    throw error;
   }
+  let nowPolicyId: string | null | undefined;
+  try {
+    nowPolicyId = (await api.getLinkedPolicy(target.objectType, target.objectId))?.id ?? null;
+  } catch {
+    nowPolicyId = undefined;
+  }
+  return settle(
+    { ...base, wrote: true, previousPolicyId: previous, nowPolicyId, error, restoreError },
+    previous ?? undefined,
+  );
 }

@@ -114,11 +114,15 @@ export function LinkPicker({ policy }: { policy: TokenLifetimePolicy }) {
     appId: c.object.appId,
   }));
 
-  if (bulk.outcomes || bulk.running) {
+  // A run that failed as a whole stays on screen with its error: never back to the picker silently.
+  if (bulk.outcomes || bulk.running || bulk.error !== undefined) {
     return (
       <BulkLinkProgress
         {...bulk}
         onRetryFailed={() => bulk.run('link', bulk.failedTargets(), policy.id)}
+        onRetryAll={() => bulk.run('link', targets, policy.id)}
+        onRepair={(repair) => void bulk.repair(repair)}
+        errorTitle="Nothing was changed: the objects’ current policies could not be read first"
       />
     );
   }

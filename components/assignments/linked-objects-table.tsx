@@ -128,6 +128,7 @@ export function LinkedObjectsTable({
       <BulkLinkProgress
         {...bulk}
         onRetryFailed={() => bulk.run('unlink', bulk.failedTargets(), policy.id)}
+        onRepair={(repair) => void bulk.repair(repair)}
       />
       <ConfirmDialog
         open={confirming}

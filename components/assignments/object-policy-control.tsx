@@ -13,7 +13,8 @@ import type { ObjectType } from '@/lib/graph/types';
 import { applyChange, diffImpact, type ProposedChange } from '@/lib/policy/audit';
 import { linkability } from '@/lib/policy/rules';
 import type { DirectoryTarget } from '@/lib/policy/types';
-import { replacePolicy } from './link-operations';
+import { setObjectPolicy, type LinkOutcome } from './link-operations';
+import { describeLinkOutcome, type LinkRepair } from './link-report';
 
 const LABEL: Record<ObjectType, string> = {
   application: 'application object',
@@ -48,6 +49,7 @@ export function ObjectPolicyControl({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState<string>();
+  const [broken, setBroken] = useState<LinkOutcome>();
   const verdict = linkability(target, objectType);
   const policies = directory.index?.policies ?? [];
   const name = (id?: string) => policies.find((p) => p.id === id)?.displayName ?? id;
@@ -63,26 +65,22 @@ export function ObjectPolicyControl({
 
   if (!object) return null;
   const id = `policy-for-${objectType}`;
-  const apply = async () => {
+  /** Make the object hold `policyId` (null: none); the result is what the tenant was read back to hold. */
+  const change = async (policyId: string | null, done: (outcome: LinkOutcome) => string) => {
     setBusy(true);
     setFailure(undefined);
     setDone(undefined);
+    setBroken(undefined);
     try {
-      const linkTarget = {
-        objectType,
-        objectId: object.id,
-        displayName: object.displayName,
-        appId: object.appId,
-      };
-      if (choice) await write(() => replacePolicy(api, linkTarget, current, choice));
-      else if (current) await write(() => api.unlinkPolicy(objectType, object.id, current));
-      setDone(
-        choice
-          ? current
-            ? `Replaced “${name(current)}” with “${name(choice)}”.`
-            : `Linked “${name(choice)}”.`
-          : `Unlinked “${name(current)}”.`,
+      const outcome = await write(() =>
+        setObjectPolicy(
+          api,
+          { objectType, objectId: object.id, displayName: object.displayName, appId: object.appId },
+          policyId,
+        ),
       );
+      if (outcome.status === 'failed') setBroken(outcome);
+      else setDone(done(outcome));
       await refresh();
     } catch (error) {
       setFailure(error);
@@ -90,6 +88,21 @@ export function ObjectPolicyControl({
       setBusy(false);
     }
   };
+  const apply = () =>
+    change(choice || null, (outcome) =>
+      choice
+        ? outcome.previousPolicyId
+          ? `Replaced “${name(outcome.previousPolicyId)}” with “${name(choice)}”.`
+          : `Linked “${name(choice)}”.`
+        : `Unlinked “${name(current)}”.`,
+    );
+  const repair = (action: LinkRepair) =>
+    change(action.policyId, (outcome) =>
+      outcome.nowPolicyId
+        ? `Repaired: the ${LABEL[objectType]} now has “${name(outcome.nowPolicyId)}”.`
+        : `Repaired: the ${LABEL[objectType]} now has no policy.`,
+    );
+  const brokenReport = broken && describeLinkOutcome(broken, (id) => name(id) ?? id);
 
   return (
     <div
@@ -147,6 +160,39 @@ export function ObjectPolicyControl({
         </>
       )}
       {done && <Notice tone="success">{done}</Notice>}
+      {broken && brokenReport && (
+        <div
+          role="alert"
+          data-testid="link-change-report"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
+          <p className="font-medium">
+            <span className="tenant-text">{object.displayName}</span>: {brokenReport.text}
+          </p>
+          {broken.error && (
+            <p className="mt-1 text-xs">
+              Graph said: {broken.error.code} — {broken.error.message}
+              {broken.error.requestId ? ` (request id ${broken.error.requestId})` : ''}
+            </p>
+          )}
+          {broken.restoreError && (
+            <p className="mt-1 text-xs">
+              Putting the previous policy back failed too: {broken.restoreError.code} —{' '}
+              {broken.restoreError.message}
+              {broken.restoreError.requestId
+                ? ` (request id ${broken.restoreError.requestId})`
+                : ''}
+            </p>
+          )}
+          <div className="mt-2 flex flex-wrap gap-2">
+            {brokenReport.repairs.map((action) => (
+              <Button key={action.label} disabled={busy} onClick={() => void repair(action)}>
+                {action.label}
+              </Button>
+            ))}
+          </div>
+        </div>
+      )}
       {failure !== undefined && <ErrorPanel error={failure} title="The link was not changed" />}
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useMsal } from '@azure/msal-react';
 import { useEffect, useRef, useState } from 'react';
+import { clearSessionKeepingDrafts, countDrafts } from '@/components/shell/draft-storage';
 import { useAuth } from './auth-provider';
 import { useSignedInAdmin, writeRoleOf } from './signed-in-admin';
 
@@ -32,9 +33,10 @@ export function AccountMenu() {
 
   if (!admin) return null;
   const role = writeRoleOf(admin);
+  const drafts = open ? countDrafts(sessionStorage) : 0;
   const signOut = () => {
-    // Drafts and consent flags go with the session; MSAL clears its own token cache.
-    sessionStorage.clear();
+    // Consent flags go with the session, unsaved drafts stay; MSAL clears its own token cache.
+    clearSessionKeepingDrafts(sessionStorage);
     instance.logoutRedirect({
       account: instance.getActiveAccount() ?? undefined,
       postLogoutRedirectUri: `${window.location.origin}/`,
@@ -69,6 +71,14 @@ export function AccountMenu() {
           {role.canWrite !== undefined && (
             <p className="mt-2 text-xs">
               {role.canWrite ? `Role: ${role.roleName} (can write)` : 'Read-only account'}
+            </p>
+          )}
+          {drafts > 0 && (
+            <p className="mt-2 text-xs" data-testid="drafts-kept">
+              {drafts === 1
+                ? 'Your unsaved policy draft stays'
+                : `Your ${drafts} unsaved policy drafts stay`}{' '}
+              in this tab when you sign out; sign in again here to finish.
             </p>
           )}
           <button

@@ -6,6 +6,7 @@ import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { createMsalConfiguration } from '@/lib/auth/msal-config';
 import type { AuthSettings } from '@/lib/auth/settings';
 import { createAccessTokenSource, type AccessTokenSource } from '@/lib/auth/token-source';
+import { timeLimitMs } from '@/lib/auth/time-limits';
 
 interface AuthContextValue {
   settings: AuthSettings;
@@ -74,6 +75,7 @@ export function AuthProvider({
         pca: ready,
         interactionReason,
         tokenSource: createAccessTokenSource(ready, {
+          timeoutMs: () => timeLimitMs(settings),
           onInteraction: (scopes) =>
             setInteractionReason(
               scopes.some((s) => s.includes('ReadWrite'))

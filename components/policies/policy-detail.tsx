@@ -18,8 +18,10 @@ import { Notice, Skeleton } from '@/components/ui/feedback';
 import { describePolicy } from '@/lib/policy/policy';
 import { formatDuration } from '@/lib/policy/format';
 import { applyChange, diffImpact } from '@/lib/policy/audit';
+import { GraphRequestError } from '@/lib/graph/errors';
+import { DefaultSwitchReport, useDefaultSwitch } from './default-switch-report';
 import { ImpactTable } from './impact-table';
-import { switchOrganizationDefault } from './organization-default';
+import { CHECKING_MESSAGE, writeAndCheck, type CheckedWrite } from './read-back';
 import {
   graphCreateRequest,
   powerShellCreate,
@@ -37,7 +39,9 @@ import {
 type Pending = 'delete' | 'make-default' | 'unset-default' | undefined;
 
 export function PolicyDetail({ id }: { id: string }) {
-  const policy = usePolicy(id);
+  // Once deleted, the policy is not read again: a 404 would flash "could not load" before the list.
+  const [deleted, setDeleted] = useState<string>();
+  const policy = usePolicy(id, { enabled: !deleted });
   const { settings } = useAuth();
   // Snippets address the cloud this dashboard is configured for (national clouds included).
   const snippetCloud = {
@@ -45,7 +49,7 @@ export function PolicyDetail({ id }: { id: string }) {
     powerShellEnvironment: settings.cloud.powerShellEnvironment,
   };
   const policies = usePolicies();
-  const appliesTo = useAppliesTo(id);
+  const appliesTo = useAppliesTo(id, { enabled: !deleted });
   const directory = useDirectoryIndex();
   const api = useGraphApi();
   const access = useWriteAccess();
@@ -56,6 +60,8 @@ export function PolicyDetail({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
+  const [checking, setChecking] = useState(false);
+  const defaultSwitch = useDefaultSwitch();
 
   const previousDefault = policies.data?.find((p) => p.isOrganizationDefault && p.id !== id);
   const impact = useMemo(() => {
@@ -70,6 +76,12 @@ export function PolicyDetail({ id }: { id: string }) {
     return diffImpact(directory.data, applyChange(directory.data, change));
   }, [pending, directory.data, policy.data, id]);
 
+  if (deleted)
+    return (
+      <Notice tone="success">
+        “<span className="tenant-text">{deleted}</span>” was deleted. Opening the policy list…
+      </Notice>
+    );
   if (policy.isPending) return <Skeleton className="h-64" label="Loading the policy" />;
   if (policy.isError)
     return (
@@ -85,31 +97,73 @@ export function PolicyDetail({ id }: { id: string }) {
   const linked = appliesTo.data ?? [];
   const mustType = pending === 'delete' && (linked.length > 0 || policy.data.isOrganizationDefault);
 
+  /** Did the tenant end up as the write meant? Reads it back after an ambiguous failure. */
+  const checked = async (write: () => Promise<unknown>, holds: () => Promise<boolean>) => {
+    try {
+      return await writeAndCheck(write, holds, () => setChecking(true));
+    } finally {
+      setChecking(false);
+    }
+  };
+  const failed = (result: CheckedWrite) => {
+    if (result.state === 'unknown') {
+      setFailure(result.error);
+      setNotice(
+        'Outcome unknown: Graph gave no clear answer and the tenant could not be read back. Reload the page to see what it holds before trying again.',
+      );
+      return true;
+    }
+    if (result.state === 'not-done') {
+      setFailure(result.error);
+      return true;
+    }
+    return false;
+  };
+
   const run = async () => {
     setBusy(true);
     setFailure(undefined);
+    setNotice(undefined);
+    defaultSwitch.reset();
     try {
       if (pending === 'delete') {
-        await write(() => api.deletePolicy(id));
+        const name = policy.data.displayName;
+        const result = await write(() =>
+          checked(
+            () => api.deletePolicy(id),
+            () =>
+              api.getPolicy(id).then(
+                () => false,
+                (error: unknown) => {
+                  if (error instanceof GraphRequestError && error.status === 404) return true;
+                  throw error;
+                },
+              ),
+          ),
+        );
+        if (failed(result)) return;
+        setPending(undefined);
+        setDeleted(name);
         await refresh();
-        router.push(`/policies?deleted=${encodeURIComponent(policy.data.displayName)}`);
+        router.push(`/policies?deleted=${encodeURIComponent(name)}`);
         return;
       }
       if (pending === 'make-default') {
-        const result = await write(() => switchOrganizationDefault(api, id, previousDefault?.id));
-        if (!result.ok) {
-          setFailure(result.error);
-          setNotice(
-            result.rolledBack
-              ? `Nothing changed: ${previousDefault ? `"${previousDefault.displayName}" is still the organization default.` : 'there is still no organization default.'}`
-              : `The switch failed half-way and "${previousDefault?.displayName}" could not be restored: the tenant has NO organization default now. Make one the default again.`,
-          );
-        } else {
-          setNotice(`"${policy.data.displayName}" is now the organization default.`);
-        }
+        await defaultSwitch.run(
+          { id, displayName: policy.data.displayName },
+          previousDefault && { id: previousDefault.id, displayName: previousDefault.displayName },
+        );
+        setPending(undefined);
+        return;
       }
       if (pending === 'unset-default') {
-        await write(() => api.updatePolicy(id, { isOrganizationDefault: false }));
+        const result = await write(() =>
+          checked(
+            () => api.updatePolicy(id, { isOrganizationDefault: false }),
+            async () => !(await api.getPolicy(id)).isOrganizationDefault,
+          ),
+        );
+        if (failed(result)) return;
         setNotice(`"${policy.data.displayName}" is no longer the organization default.`);
       }
       await refresh();
@@ -198,6 +252,13 @@ export function PolicyDetail({ id }: { id: string }) {
       </header>
       {disabledReason && <Notice>Read-only: {disabledReason}</Notice>}
       {notice && <Notice tone={failure ? 'warning' : 'success'}>{notice}</Notice>}
+      {defaultSwitch.outcome && (
+        <DefaultSwitchReport
+          outcome={defaultSwitch.outcome}
+          busy={defaultSwitch.busy}
+          onRepair={(action) => void defaultSwitch.repair(action).catch(setFailure)}
+        />
+      )}
       {failure !== undefined && !pending && (
         <ErrorPanel error={failure} title="The change was not made" />
       )}
@@ -332,7 +393,18 @@ export function PolicyDetail({ id }: { id: string }) {
           </p>
         )}
         <ImpactTable changes={impact} loading={directory.isPending} />
-        {failure !== undefined && <ErrorPanel error={failure} title="The change was not made" />}
+        {checking && (
+          <p role="status" className="font-medium">
+            {CHECKING_MESSAGE}
+          </p>
+        )}
+        {notice && failure !== undefined && <Notice tone="warning">{notice}</Notice>}
+        {failure !== undefined && (
+          <ErrorPanel
+            error={failure}
+            title={notice ? 'Graph’s answer' : 'The change was not made'}
+          />
+        )}
       </ConfirmDialog>
     </div>
   );

@@ -17,7 +17,9 @@ import { parseDefinition } from '@/lib/policy/definition';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
 import { ImpactTable } from './impact-table';
 import { LifetimeInput } from './lifetime-input';
-import { switchOrganizationDefault } from './organization-default';
+import { DefaultSwitchReport, useDefaultSwitch } from './default-switch-report';
+import { describeDefaultSwitch, type PolicyRef } from './organization-default';
+import { CHECKING_MESSAGE, writeAndCheck } from './read-back';
 import {
   changesSince,
   checkDraft,
@@ -32,7 +34,11 @@ import { usePolicies, useRefreshAfterWrite, useWrite } from './use-policies';
 type Outcome =
   | { kind: 'conflict'; latest: TokenLifetimePolicy; changes: ServerChange[] }
   | { kind: 'maybe-created'; existing: TokenLifetimePolicy[]; error: GraphRequestError }
-  | { kind: 'error'; error: unknown };
+  | { kind: 'error'; error: unknown }
+  /** Graph gave no clear answer and the tenant could not be read back either. */
+  | { kind: 'unknown'; error: unknown; readError: unknown }
+  /** The policy exists; making it the organization default did not (fully) work. */
+  | { kind: 'created'; created: PolicyRef; error?: unknown };
 
 const INPUT =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900';
@@ -52,6 +58,8 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const [base, setBase] = useState(baseline);
+  const [checking, setChecking] = useState(false);
+  const defaultSwitch = useDefaultSwitch();
 
   const check = draft ? checkDraft(draft) : undefined;
   const stored = baseline ? parseDefinition(baseline.definition) : undefined;
@@ -91,6 +99,16 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
     router.push(`/policies/${policyId}`);
   };
 
+  /** Look the result up while the admin is told so (a write without a clear answer may have happened). */
+  const lookingUp = async <T,>(read: () => Promise<T>): Promise<T> => {
+    setChecking(true);
+    try {
+      return await read();
+    } finally {
+      setChecking(false);
+    }
+  };
+
   const saveEdit = async (force = false) => {
     if (!baseline || !base) return;
     const latest = await api.getPolicy(baseline.id);
@@ -99,15 +117,50 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
       setOutcome({ kind: 'conflict', latest, changes });
       return;
     }
-    await write(() =>
-      api.updatePolicy(baseline.id, {
-        displayName: draft.displayName.trim(),
-        description: draft.description.trim() || null,
-        // Built on the definition as it is NOW on the server, so no one else's property is lost.
-        definition: definitionToWrite(draft, latest.definition),
-      }),
+    const patch = {
+      displayName: draft.displayName.trim(),
+      description: draft.description.trim() || null,
+      // Built on the definition as it is NOW on the server, so no one else's property is lost.
+      definition: definitionToWrite(draft, latest.definition),
+    };
+    const result = await write(() =>
+      writeAndCheck(
+        () => api.updatePolicy(baseline.id, patch),
+        () =>
+          lookingUp(async () => {
+            const now = await api.getPolicy(baseline.id);
+            return (
+              now.displayName === patch.displayName &&
+              (now.description ?? null) === patch.description &&
+              JSON.stringify(now.definition) === JSON.stringify(patch.definition)
+            );
+          }),
+      ),
     );
+    if (result.state === 'unknown') {
+      setOutcome({ kind: 'unknown', error: result.error, readError: result.readError });
+      return;
+    }
+    if (result.state === 'not-done') {
+      setOutcome({ kind: 'error', error: result.error });
+      return;
+    }
     await finish(baseline.id);
+  };
+
+  const makeDefault = async (created: PolicyRef) => {
+    // The policy exists now: the draft has done its work, whatever happens to the default.
+    saved();
+    try {
+      const switched = await defaultSwitch.run(
+        created,
+        previousDefault && { id: previousDefault.id, displayName: previousDefault.displayName },
+      );
+      if (describeDefaultSwitch(switched).tone === 'success') return finish(created.id);
+      setOutcome({ kind: 'created', created });
+    } catch (error) {
+      setOutcome({ kind: 'created', created, error });
+    }
   };
 
   const saveCreate = async (confirmedNoDuplicate = false) => {
@@ -139,28 +192,28 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
       );
     } catch (error) {
       // A create is never retried blindly: the request may have reached Graph. Look first.
-      if (error instanceof GraphRequestError && (error.ambiguous || error.status === 429)) {
-        const existing = await api.findPoliciesByDisplayName(displayName).catch(() => []);
-        setOutcome(
-          existing.length > 0
-            ? { kind: 'maybe-created', existing, error }
-            : { kind: 'error', error },
-        );
+      if (!(error instanceof GraphRequestError && (error.ambiguous || error.status === 429)))
+        throw error;
+      let existing: TokenLifetimePolicy[];
+      try {
+        existing = await lookingUp(() => api.findPoliciesByDisplayName(displayName));
+      } catch (readError) {
+        setOutcome({ kind: 'unknown', error, readError });
         return;
       }
-      throw error;
-    }
-    if (draft.makeOrganizationDefault) {
-      const result = await write(() =>
-        switchOrganizationDefault(api, created.id, previousDefault?.id),
-      );
-      if (!result.ok) {
-        saved();
-        await refresh();
-        setOutcome({ kind: 'error', error: result.error });
+      if (existing.length === 0) {
+        setOutcome({ kind: 'error', error });
         return;
       }
+      // There was none before this request (checked above): this request created it.
+      if (confirmedNoDuplicate || existing.length > 1) {
+        setOutcome({ kind: 'maybe-created', existing, error });
+        return;
+      }
+      created = existing[0];
     }
+    if (draft.makeOrganizationDefault)
+      return makeDefault({ id: created.id, displayName: created.displayName });
     await finish(created.id);
   };
 
@@ -286,8 +339,40 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
       {access.state !== 'granted' && !denied && (
         <p className="text-sm text-slate-600 dark:text-slate-400">{WRITE_CONSENT_EXPLANATION}</p>
       )}
+      {checking && (
+        <p role="status" className="text-sm font-medium">
+          {CHECKING_MESSAGE}
+        </p>
+      )}
       {outcome?.kind === 'error' && (
         <ErrorPanel error={outcome.error} title="Nothing was saved; your changes are still here" />
+      )}
+      {outcome?.kind === 'unknown' && (
+        <ErrorPanel
+          error={outcome.error}
+          title="Outcome unknown: Graph gave no clear answer and the tenant could not be read back. Your changes are still here; check the policy list before saving again."
+        />
+      )}
+      {outcome?.kind === 'created' && (
+        <CreatedReport
+          created={outcome.created}
+          error={outcome.error}
+          switchReport={
+            defaultSwitch.outcome && (
+              <DefaultSwitchReport
+                outcome={defaultSwitch.outcome}
+                busy={defaultSwitch.busy}
+                onRepair={(action) =>
+                  void defaultSwitch
+                    .repair(action)
+                    .catch((error: unknown) =>
+                      setOutcome({ kind: 'created', created: outcome.created, error }),
+                    )
+                }
+              />
+            )
+          }
+        />
       )}
       {outcome?.kind === 'conflict' && (
         <div
@@ -355,8 +440,14 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
         <Button
           type="submit"
           variant="primary"
-          disabled={!check.canSave || denied || busy}
-          disabledReason={denied ? access.reason : 'Fix the highlighted fields first.'}
+          disabled={!check.canSave || denied || busy || outcome?.kind === 'created'}
+          disabledReason={
+            denied
+              ? access.reason
+              : outcome?.kind === 'created'
+                ? 'The policy was created; open it to change it.'
+                : 'Fix the highlighted fields first.'
+          }
         >
           Review and save
         </Button>
@@ -400,5 +491,33 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
         <ImpactTable changes={impact} loading={directory.isPending} />
       </ConfirmDialog>
     </form>
+  );
+}
+
+/** The policy exists; what the tenant holds as organization default, and how to repair it. */
+function CreatedReport({
+  created,
+  error,
+  switchReport,
+}: {
+  created: PolicyRef;
+  error?: unknown;
+  switchReport?: React.ReactNode;
+}) {
+  const link = (
+    <Link className="font-medium underline" data-allow-leave href={`/policies/${created.id}`}>
+      Open “<span className="tenant-text">{created.displayName}</span>”
+    </Link>
+  );
+  return (
+    <div className="space-y-2" data-testid="created-report">
+      <Notice tone="success">
+        Policy “<span className="tenant-text">{created.displayName}</span>” was created. {link}
+      </Notice>
+      {switchReport}
+      {error !== undefined && (
+        <ErrorPanel error={error} title="Making it the organization default did not finish" />
+      )}
+    </div>
   );
 }

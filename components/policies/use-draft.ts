@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { PolicyDraft } from './policy-form-state';
 
-const key = (id: string | undefined) => `tlp.draft.${id ?? 'new'}`;
+import { draftKey as key } from '@/components/shell/draft-storage';
 
 /**
  * Unsaved form state survives a re-authentication redirect or a reload: kept in sessionStorage

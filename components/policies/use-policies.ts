@@ -13,17 +13,29 @@ export const appliesToKey = (id: string) => ['applies-to', id] as const;
 
 export function usePolicies() {
   const api = useGraphApi();
-  return useQuery({ queryKey: POLICIES_KEY, queryFn: () => api.listPolicies() });
+  return useQuery({
+    queryKey: POLICIES_KEY,
+    queryFn: ({ signal }) => api.listPolicies({ signal }),
+  });
 }
 
-export function usePolicy(id: string) {
+/** `enabled: false` once the policy is deleted: reading it again would only show a 404. */
+export function usePolicy(id: string, { enabled = true }: { enabled?: boolean } = {}) {
   const api = useGraphApi();
-  return useQuery({ queryKey: policyKey(id), queryFn: () => api.getPolicy(id) });
+  return useQuery({
+    queryKey: policyKey(id),
+    queryFn: ({ signal }) => api.getPolicy(id, { signal }),
+    enabled,
+  });
 }
 
-export function useAppliesTo(id: string) {
+export function useAppliesTo(id: string, { enabled = true }: { enabled?: boolean } = {}) {
   const api = useGraphApi();
-  return useQuery({ queryKey: appliesToKey(id), queryFn: () => api.listAppliesTo(id) });
+  return useQuery({
+    queryKey: appliesToKey(id),
+    queryFn: ({ signal }) => api.listAppliesTo(id, { signal }),
+    enabled,
+  });
 }
 
 /** After a write: policies, links and the directory index are read again. */
@@ -38,6 +50,13 @@ export function useRefreshAfterWrite() {
       invalidateDirectory(queryClient),
     ]);
   }, [queryClient]);
+}
+
+/** A 403 thrown, or carried in an outcome (multi-step writes report refusals instead of throwing). */
+export function refused(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(refused);
+  if (value instanceof GraphRequestError) return value.status === 403;
+  return typeof value === 'object' && value !== null && 'error' in value && refused(value.error);
 }
 
 /**
@@ -56,9 +75,11 @@ export function useWrite() {
         );
       }
       try {
-        return await write();
+        const result = await write();
+        if (refused(result)) access.markDenied();
+        return result;
       } catch (error) {
-        if (error instanceof GraphRequestError && error.status === 403) access.markDenied();
+        if (refused(error)) access.markDenied();
         throw error;
       }
     },

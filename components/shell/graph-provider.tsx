@@ -5,6 +5,7 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import { createGraphApi, type GraphApi } from '@/lib/graph/client';
 import { GraphRequestError } from '@/lib/graph/errors';
 import { useAuth } from '../auth/auth-provider';
+import { timeLimitMs } from '@/lib/auth/time-limits';
 
 const GraphApiContext = createContext<GraphApi | undefined>(undefined);
 
@@ -19,8 +20,9 @@ export function GraphProvider({ children }: { children: React.ReactNode }) {
         readScopes: settings.scopes.read,
         writeScopes: settings.scopes.write,
         historyScopes: settings.scopes.history,
+        timeoutMs: () => timeLimitMs(settings),
       }),
-    [settings.graphBaseUrl, settings.scopes, tokenSource],
+    [settings, tokenSource],
   );
   const [queryClient] = useState(
     () =>
@@ -29,10 +31,13 @@ export function GraphProvider({ children }: { children: React.ReactNode }) {
           queries: {
             staleTime: 60_000,
             refetchOnWindowFocus: false,
-            // lib/graph already retried throttling and outages; a client error will not get better.
+            // lib/graph already retried throttling and outages; a client error will not get better,
+            // and a second 30 s wait after a timeout would only keep the admin waiting.
             retry: (count, error) =>
-              !(error instanceof GraphRequestError && error.status >= 400 && error.status < 500) &&
-              count < 1,
+              !(
+                error instanceof GraphRequestError &&
+                ((error.status >= 400 && error.status < 500) || error.timedOut)
+              ) && count < 1,
           },
         },
       }),

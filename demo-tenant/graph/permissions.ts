@@ -14,9 +14,9 @@ export type Permission =
   | 'Policy.ReadWrite.ApplicationConfiguration'
   | 'Application.ReadWrite.All'
   | 'Application.ReadWrite.OwnedBy'
-  | 'AuditLog.Read.All'
   // Delegated grants (oauth2permissiongrant-list-permissions.md: Directory.Read.All least privileged).
   | 'Directory.Read.All'
+  | 'AuditLog.Read.All'
   // Conditional Access (conditionalaccessroot-list-policies.md / -post-policies.md, Graph v1.0).
   | 'Policy.Read.ConditionalAccess'
   | 'Policy.ReadWrite.ConditionalAccess';
@@ -32,8 +32,8 @@ const SATISFIED_BY: Record<Permission, Permission[]> = {
   'Policy.ReadWrite.ApplicationConfiguration': ['Policy.ReadWrite.ApplicationConfiguration'],
   'Application.ReadWrite.All': ['Application.ReadWrite.All'],
   'Application.ReadWrite.OwnedBy': ['Application.ReadWrite.OwnedBy'],
-  'AuditLog.Read.All': ['AuditLog.Read.All'],
   'Directory.Read.All': ['Directory.Read.All'],
+  'AuditLog.Read.All': ['AuditLog.Read.All'],
   // Reading CA policies: Policy.Read.All (least privileged), or the Conditional Access ones.
   'Policy.Read.ConditionalAccess': [
     'Policy.Read.All',

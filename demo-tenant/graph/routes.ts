@@ -13,9 +13,9 @@ import {
   TOKEN_LIFETIME_POLICIES,
 } from './odata';
 import { requirePermissions, type PermissionNeed } from './permissions';
+import { reachRoutes } from './routes-reach';
 import { AUDIT_LOG_ROUTES } from './audit-log-routes';
 import { recordWrite, snapshotWrite } from './audit-log';
-import { reachRoutes } from './routes-reach';
 
 export interface GraphRequest {
   method: string;

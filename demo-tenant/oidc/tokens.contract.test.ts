@@ -56,6 +56,7 @@ describe('discovery and client credentials', () => {
         'Policy.Read.All',
         'Policy.ReadWrite.ApplicationConfiguration',
         'Policy.ReadWrite.ConditionalAccess',
+        'AuditLog.Read.All',
       ].sort(),
     );
     const reader = await clientToken(

@@ -7,11 +7,42 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 
-export type AccessTokenSource = (scopes: string[]) => Promise<string>;
+/**
+ * `rejected`: a token Graph has just answered 401 to. MSAL would hand the same cached, unexpired
+ * token out again (forever, reload after reload): it is refreshed instead, and when even that
+ * fails the admin is asked to sign in once.
+ */
+export type AccessTokenSource = (
+  scopes: string[],
+  options?: { rejected?: string },
+) => Promise<string>;
 
 export interface TokenSourceOptions {
   /** Told before an interactive prompt, e.g. to explain why the admin is asked again. */
   onInteraction?: (scopes: string[]) => void;
+  /** A silent token call that gets no answer in this time fails (it never waits for minutes). */
+  timeoutMs?: () => number;
+}
+
+export const TOKEN_TIMEOUT_MS = 30_000;
+
+export class TokenTimeoutError extends Error {
+  constructor(ms: number) {
+    super(
+      `Signing in did not answer in ${Math.round(ms / 1000)} s — check your connection, then Try again.`,
+    );
+    this.name = 'TokenTimeoutError';
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TokenTimeoutError(ms)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function needsInteraction(error: unknown): boolean {
@@ -67,22 +98,33 @@ export function createAccessTokenSource(
   // A page start asks for the same token several times at once: one renewal serves them all.
   const silent = new Map<string, Promise<string>>();
 
-  return async (scopes) => {
-    const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
-    if (!account) return interactively(scopes, null);
-    const key = [...scopes].sort().join(' ');
+  const silently = (scopes: string[], account: AccountInfo, forceRefresh: boolean) => {
+    const key = `${forceRefresh ? 'fresh:' : ''}${[...scopes].sort().join(' ')}`;
     let pending = silent.get(key);
     if (!pending) {
-      pending = pca
-        .acquireTokenSilent({ scopes, account })
+      pending = withTimeout(
+        pca.acquireTokenSilent({ scopes, account, forceRefresh }),
+        options.timeoutMs?.() ?? TOKEN_TIMEOUT_MS,
+      )
         .then((result) => result.accessToken)
         .finally(() => silent.delete(key));
       silent.set(key, pending);
     }
+    return pending;
+  };
+
+  return async (scopes, { rejected } = {}) => {
+    const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+    if (!account) return interactively(scopes, null);
     try {
-      return await pending;
+      const token = await silently(scopes, account, false);
+      // Several requests may meet the same 401: the first one's refresh serves the others.
+      if (!rejected || token !== rejected) return token;
+      const fresh = await silently(scopes, account, true);
+      if (fresh !== rejected) return fresh;
+      return await interactively(scopes, account);
     } catch (error) {
-      if (needsInteraction(error)) return interactively(scopes, account);
+      if (rejected || needsInteraction(error)) return interactively(scopes, account);
       throw error;
     }
   };

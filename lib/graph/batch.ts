@@ -91,7 +91,7 @@ export function createBatchApi(core: GraphCore): BatchApi {
             if (options.signal?.aborted)
               throw new DOMException('The batch was cancelled.', 'AbortError');
             const body: BatchResponseBody = await core.call(() =>
-              core.request('/$batch', options.access ?? 'write').post({
+              core.request('/$batch', options.access ?? 'write', { signal: options.signal }).post({
                 requests: chunk.map(({ id, method, url, body, headers, dependsOn }) => ({
                   id,
                   method,

@@ -337,3 +337,97 @@ describe('loadDirectoryIndex', () => {
     });
   });
 });
+
+describe('a token Graph refuses (401)', () => {
+  it('is replaced by a fresh one and the request is sent once more', async () => {
+    const rejected: Array<string | undefined> = [];
+    let issued = 0;
+    const calls: string[] = [];
+    const api = createGraphApi({
+      getToken: async (_scopes, options) => {
+        rejected.push(options?.rejected);
+        return options?.rejected ? `fresh-${++issued}` : 'stale';
+      },
+      graphBaseUrl: BASE,
+      readScopes: ['read'],
+      writeScopes: ['write'],
+      fetchImpl: (async (_input: RequestInfo | URL, init?: RequestInit) => {
+        const auth = new Headers(init?.headers).get('authorization') ?? '';
+        calls.push(auth);
+        return auth === 'Bearer stale'
+          ? new Response(JSON.stringify({ error: { code: 'InvalidAuthenticationToken' } }), {
+              status: 401,
+              headers: { 'Content-Type': 'application/json' },
+            })
+          : new Response(JSON.stringify({ value: [] }), {
+              status: 200,
+              headers: { 'Content-Type': 'application/json' },
+            });
+      }) as typeof fetch,
+    });
+    await expect(api.listPolicies()).resolves.toEqual([]);
+    expect(calls).toEqual(['Bearer stale', 'Bearer fresh-1']);
+    expect(rejected).toEqual([undefined, 'stale']);
+  });
+
+  it('is retried only once: a second 401 reaches the admin', async () => {
+    const { api, calls } = fakeGraph(() => ({
+      status: 401,
+      body: { error: { code: 'InvalidAuthenticationToken', message: 'expired' } },
+    }));
+    await expect(api.getPolicy('p')).rejects.toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('timeouts and cancellation', () => {
+  /** A Graph that never answers, but lets go when the request is aborted (as fetch does). */
+  function frozenGraph(timeoutMs: number) {
+    let sent = 0;
+    const fetchImpl = ((_input: RequestInfo | URL, init?: RequestInit) => {
+      sent++;
+      return new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        ),
+      );
+    }) as typeof fetch;
+    const api = createGraphApi({
+      getToken: async () => 'token',
+      graphBaseUrl: BASE,
+      readScopes: ['read'],
+      writeScopes: ['write'],
+      fetchImpl,
+      timeoutMs: () => timeoutMs,
+      retryPolicy: { sleep: async () => undefined },
+    });
+    return { api, sent: () => sent };
+  }
+
+  it('gives up on a read after the time limit with a clear, typed error, without retrying', async () => {
+    const { api, sent } = frozenGraph(20);
+    const error = await api.listPolicies().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphRequestError);
+    expect(error).toMatchObject({ code: 'Timeout', timedOut: true, ambiguous: true });
+    expect((error as Error).message).toMatch(/did not answer in/);
+    expect(sent()).toBe(1);
+  });
+
+  it('marks a timed-out write as ambiguous: it may have happened', async () => {
+    const { api } = frozenGraph(20);
+    await expect(api.updatePolicy('p', { displayName: 'x' })).rejects.toMatchObject({
+      timedOut: true,
+      ambiguous: true,
+    });
+  });
+
+  it('stops a read when the page that asked for it is left', async () => {
+    const { api } = frozenGraph(60_000);
+    const leaving = new AbortController();
+    const read = api.listPolicies({ signal: leaving.signal }).catch((e: unknown) => e);
+    leaving.abort();
+    const error = await read;
+    expect(error).not.toBeInstanceOf(GraphRequestError);
+    expect((error as Error).name).toBe('AbortError');
+  });
+});

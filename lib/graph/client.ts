@@ -2,15 +2,18 @@
 import { Client, GraphError, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import type { DirectoryObjectsApi } from './directory';
 import { createDirectoryApi } from './directory';
-import { GraphRequestError, networkError } from './errors';
+import { GraphRequestError, networkError, TIMEOUT_ERROR_NAME, timeoutError } from './errors';
 import {
   AuthMiddleware,
   chain,
   DEFAULT_RETRY_POLICY,
+  DEFAULT_TIMEOUT_MS,
   FetchMiddleware,
+  isAbort,
   RetryOption,
   SafeRetryMiddleware,
   ScopesOption,
+  type GraphTokenSource,
   type RetryPolicy,
 } from './middleware';
 import { createPoliciesApi, type PoliciesApi } from './policies';
@@ -19,7 +22,7 @@ import { createSessionsApi, type SessionsApi } from './reach';
 import { createAuditLogApi, type AuditLogApi } from './audit-log';
 
 export interface GraphApiOptions {
-  getToken: (scopes: string[]) => Promise<string>;
+  getToken: GraphTokenSource;
   /** e.g. https://graph.microsoft.com/v1.0 or the demo tenant's http://localhost:4000/v1.0 */
   graphBaseUrl: string;
   readScopes: string[];
@@ -28,6 +31,8 @@ export interface GraphApiOptions {
   historyScopes?: string[];
   fetchImpl?: typeof fetch;
   retryPolicy?: Partial<RetryPolicy>;
+  /** Per request (each attempt); read at every request so tests can shorten it. */
+  timeoutMs?: () => number;
 }
 
 /** What every module of lib/graph builds on. */
@@ -36,7 +41,7 @@ export interface GraphCore {
   request(
     path: string,
     access: 'read' | 'write' | 'history',
-    options?: { retry?: boolean; headers?: Record<string, string> },
+    options?: { retry?: boolean; headers?: Record<string, string>; signal?: AbortSignal },
   ): GraphRequest;
   call<T>(run: () => Promise<T>): Promise<T>;
 }
@@ -49,6 +54,9 @@ export type GraphApi = PoliciesApi &
 
 export function toGraphRequestError(error: unknown): GraphRequestError {
   if (error instanceof GraphRequestError) return error;
+  // The SDK wraps what a middleware throws in a GraphError whose code is the thrown error's name.
+  if (error instanceof GraphError && error.code === TIMEOUT_ERROR_NAME)
+    return timeoutError(error.message);
   if (error instanceof GraphError && error.statusCode > 0) {
     const headers = error.headers;
     const retryAfter = headers?.get('Retry-After');
@@ -93,7 +101,7 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
     middleware: chain(
       new AuthMiddleware(options.getToken, base.host, options.readScopes),
       new SafeRetryMiddleware({ ...DEFAULT_RETRY_POLICY, ...options.retryPolicy }),
-      new FetchMiddleware(options.fetchImpl),
+      new FetchMiddleware(options.fetchImpl, options.timeoutMs ?? (() => DEFAULT_TIMEOUT_MS)),
     ),
   });
   const graphBaseUrl = `${base.origin}${base.pathname}`;
@@ -113,12 +121,16 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
           new RetryOption(requestOptions.retry ?? true),
         ]);
       if (requestOptions.headers) request.headers(requestOptions.headers);
+      if (requestOptions.signal) request.option('signal', requestOptions.signal);
       return request;
     },
     async call(run) {
       try {
         return await run();
       } catch (error) {
+        // A cancelled read is no failure to show: the page that wanted it is gone.
+        if (isAbort(error) || (error instanceof GraphError && error.code === 'AbortError'))
+          throw new DOMException('The request was cancelled.', 'AbortError');
         throw toGraphRequestError(error);
       }
     },

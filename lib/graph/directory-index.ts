@@ -112,7 +112,7 @@ export async function loadDirectoryIndex(
     options.onPartial?.(joinDirectory(policies, links, applications, servicePrincipals));
   };
   const linksLoaded = (async () => {
-    policies = await api.listPolicies();
+    policies = await api.listPolicies({ signal: options.signal });
     progress.policies = policies.length;
     progress.phase = 'links';
     emit();
@@ -120,17 +120,25 @@ export async function loadDirectoryIndex(
     emit();
   })();
   const objectsLoaded = Promise.all([
-    api.pagesOf<ApplicationObject>('application', (page) => {
-      applications.push(...page);
-      progress.applications = applications.length;
-      progress.phase = progress.phase === 'policies' ? 'policies' : 'objects';
-      emit();
-    }),
-    api.pagesOf<ServicePrincipalObject>('servicePrincipal', (page) => {
-      servicePrincipals.push(...page);
-      progress.servicePrincipals = servicePrincipals.length;
-      emit();
-    }),
+    api.pagesOf<ApplicationObject>(
+      'application',
+      (page) => {
+        applications.push(...page);
+        progress.applications = applications.length;
+        progress.phase = progress.phase === 'policies' ? 'policies' : 'objects';
+        emit();
+      },
+      { signal: options.signal },
+    ),
+    api.pagesOf<ServicePrincipalObject>(
+      'servicePrincipal',
+      (page) => {
+        servicePrincipals.push(...page);
+        progress.servicePrincipals = servicePrincipals.length;
+        emit();
+      },
+      { signal: options.signal },
+    ),
   ]);
   await Promise.all([linksLoaded, objectsLoaded]);
   progress.phase = 'done';

@@ -27,6 +27,7 @@ export interface DirectoryObjectsApi {
   pagesOf<T extends ApplicationObject | ServicePrincipalObject>(
     kind: ObjectType,
     onPage?: (items: T[]) => void,
+    options?: { signal?: AbortSignal },
   ): Promise<T[]>;
   getObject(kind: 'application', id: string): Promise<ApplicationObject>;
   getObject(kind: 'servicePrincipal', id: string): Promise<ServicePrincipalObject>;
@@ -60,13 +61,17 @@ interface Collection<T> {
 const quote = (value: string) => value.replace(/'/g, "''");
 
 export function createDirectoryApi(core: GraphCore): DirectoryObjectsApi {
-  const pagesOf = <T>(kind: ObjectType, onPage?: (items: T[]) => void) =>
+  const pagesOf = <T>(
+    kind: ObjectType,
+    onPage?: (items: T[]) => void,
+    { signal }: { signal?: AbortSignal } = {},
+  ) =>
     core.call(async () => {
       const all: T[] = [];
       let next: string | undefined =
         `${COLLECTIONS[kind]}?$select=${FIELDS[kind].join(',')}&$top=999`;
       while (next) {
-        const page: Collection<T> = await core.request(next, 'read').get();
+        const page: Collection<T> = await core.request(next, 'read', { signal }).get();
         all.push(...page.value);
         onPage?.(page.value);
         next = page['@odata.nextLink'];

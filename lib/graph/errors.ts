@@ -1,5 +1,9 @@
 // One error for every failed Graph call: what the admin needs to act, and what support asks for.
 
+/** The name the fetch layer gives a request that got no answer in time (see middleware.ts). */
+export const TIMEOUT_ERROR_NAME = 'GraphTimeout';
+export const TIMEOUT_CODE = 'Timeout';
+
 export class GraphRequestError extends Error {
   readonly status: number;
   readonly code: string;
@@ -34,9 +38,16 @@ export class GraphRequestError extends Error {
     this.ambiguous = init.status === 0 || init.status >= 500;
   }
 
+  /** No answer in time: a write may or may not have happened (look before saying either). */
+  get timedOut(): boolean {
+    return this.code === TIMEOUT_CODE;
+  }
+
   /** What to do next, in the admin's words. */
   get advice(): string {
     switch (true) {
+      case this.timedOut:
+        return 'Graph did not answer in time. Check your connection, then try again.';
       case this.status === 0:
         return 'Graph could not be reached. Check your connection and try again.';
       case this.status === 401:
@@ -90,6 +101,10 @@ export function graphErrorFrom(
     date: inner?.date,
     retryAfterSeconds: headers ? retryAfterSeconds(headers) : undefined,
   });
+}
+
+export function timeoutError(message: string): GraphRequestError {
+  return new GraphRequestError({ status: 0, code: TIMEOUT_CODE, message });
 }
 
 export function networkError(error: unknown): GraphRequestError {

@@ -5,3 +5,4 @@ export { createGraphApi, toGraphRequestError, type GraphApi, type GraphApiOption
 export { chunkRequests, MAX_BATCH_SIZE } from './batch';
 export { loadDirectoryIndex, joinDirectory, type IndexProgress } from './directory-index';
 export type { DirectorySearch } from './directory';
+export { linkRequest, unlinkRequest, refBody } from './links';

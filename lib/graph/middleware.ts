@@ -1,6 +1,18 @@
 // The Graph client's middleware chain: tokens with the right scopes, safe retries, then fetch.
 import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
-import { retryAfterSeconds } from './errors';
+import { retryAfterSeconds, TIMEOUT_ERROR_NAME } from './errors';
+
+/**
+ * How the middleware asks for a token. `rejected` is the token Graph has just answered 401 to:
+ * the source must not hand it out again (see lib/auth/token-source.ts).
+ */
+export type GraphTokenSource = (
+  scopes: string[],
+  options?: { rejected?: string },
+) => Promise<string>;
+
+/** Reads and token calls: long enough for a slow tenant, short enough that the admin is not left waiting. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Per-request choice of scopes (read for reads, write for writes). */
 export class ScopesOption implements MiddlewareOptions {
@@ -31,9 +43,14 @@ function setHeader(context: Context, name: string, value: string) {
   context.options.headers = Object.fromEntries(headers.entries());
 }
 
+/**
+ * A token Graph answers 401 to is dead even if MSAL thinks it unexpired (the tenant revoked the
+ * session, or the demo tenant restarted with new keys): resending it would fail forever. The
+ * request is sent once more with a fresh token; a second 401 is the admin's to see.
+ */
 export class AuthMiddleware extends ChainLink {
   constructor(
-    private readonly getToken: (scopes: string[]) => Promise<string>,
+    private readonly getToken: GraphTokenSource,
     private readonly graphHost: string,
     private readonly defaultScopes: string[],
   ) {
@@ -42,12 +59,16 @@ export class AuthMiddleware extends ChainLink {
 
   async execute(context: Context): Promise<void> {
     // Never hand a Graph token to any other host, even if a nextLink pointed there.
-    if (new URL(urlOf(context)).host === this.graphHost) {
-      const option = context.middlewareControl?.getMiddlewareOptions(ScopesOption) as
-        ScopesOption | undefined;
-      const token = await this.getToken(option?.scopes ?? this.defaultScopes);
-      setHeader(context, 'Authorization', `Bearer ${token}`);
-    }
+    if (new URL(urlOf(context)).host !== this.graphHost) return this.next!.execute(context);
+    const option = context.middlewareControl?.getMiddlewareOptions(ScopesOption) as
+      ScopesOption | undefined;
+    const scopes = option?.scopes ?? this.defaultScopes;
+    const token = await this.getToken(scopes);
+    setHeader(context, 'Authorization', `Bearer ${token}`);
+    await this.next!.execute(context);
+    if (context.response?.status !== 401) return;
+    const fresh = await this.getToken(scopes, { rejected: token });
+    setHeader(context, 'Authorization', `Bearer ${fresh}`);
     await this.next!.execute(context);
   }
 }
@@ -99,8 +120,10 @@ export class SafeRetryMiddleware extends ChainLink {
       try {
         await this.next!.execute(context);
       } catch (error) {
-        // The request may not have reached Graph; only an idempotent one is sent again.
-        if (!retryable || attempt >= this.policy.maxRetries) throw error;
+        // The request may not have reached Graph; only an idempotent one is sent again. A timeout
+        // is not retried: five more waits of 30 s would keep the admin waiting for minutes.
+        const gaveUp = (error as Error)?.name === TIMEOUT_ERROR_NAME || isAbort(error);
+        if (!retryable || gaveUp || attempt >= this.policy.maxRetries) throw error;
         await this.policy.sleep(retryDelayMs(this.policy, attempt, undefined));
         continue;
       }
@@ -111,13 +134,69 @@ export class SafeRetryMiddleware extends ChainLink {
   }
 }
 
-/** The last link: plain fetch (injectable for unit tests). */
+export function isAbort(error: unknown): boolean {
+  return (error as Error)?.name === 'AbortError';
+}
+
+/**
+ * The last link: fetch (injectable for unit tests), with a time limit that covers the body too
+ * (a frozen tenant may send headers and then nothing), and the caller's AbortSignal honoured so
+ * that leaving a page stops its reads.
+ */
 export class FetchMiddleware implements Middleware {
-  constructor(private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {}
+  constructor(
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+    private readonly timeoutMs: () => number = () => DEFAULT_TIMEOUT_MS,
+  ) {}
 
   async execute(context: Context): Promise<void> {
-    context.response = await this.fetchImpl(context.request, context.options as RequestInit);
+    const options = (context.options ?? {}) as RequestInit;
+    const caller = options.signal ?? undefined;
+    if (caller?.aborted) throw abortError();
+    const controller = new AbortController();
+    const limit = this.timeoutMs();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, limit);
+    const cancel = () => controller.abort();
+    caller?.addEventListener('abort', cancel);
+    try {
+      const response = await this.fetchImpl(context.request, {
+        ...options,
+        signal: controller.signal,
+      });
+      const body =
+        response.status === 204 || response.status === 304 ? null : await response.text();
+      context.response = new Response(body === '' ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } catch (error) {
+      if (timedOut) throw timeoutError(limit);
+      if (caller?.aborted) throw abortError();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', cancel);
+    }
   }
+}
+
+function timeoutError(ms: number): Error {
+  const error = new Error(
+    `Graph did not answer in ${Math.round(ms / 1000)} s — check your connection, then Try again.`,
+  );
+  error.name = TIMEOUT_ERROR_NAME;
+  return error;
+}
+
+function abortError(): Error {
+  const error = new Error('The request was cancelled: the page it was for was left.');
+  error.name = 'AbortError';
+  return error;
 }
 
 export function chain(...links: Middleware[]): Middleware {

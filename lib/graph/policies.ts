@@ -1,14 +1,19 @@
 import type { GraphCore } from './client';
 import type { LinkedObject, ObjectType, PolicyInput, TokenLifetimePolicy } from './types';
 
+/** Reads stop when the page that asked for them is left. */
+export interface ReadOptions {
+  signal?: AbortSignal;
+}
+
 export interface PoliciesApi {
-  listPolicies(): Promise<TokenLifetimePolicy[]>;
-  getPolicy(id: string): Promise<TokenLifetimePolicy>;
+  listPolicies(options?: ReadOptions): Promise<TokenLifetimePolicy[]>;
+  getPolicy(id: string, options?: ReadOptions): Promise<TokenLifetimePolicy>;
   /** Never retried: a second POST could make a duplicate. After an ambiguous failure, look it up. */
   createPolicy(input: PolicyInput): Promise<TokenLifetimePolicy>;
   updatePolicy(id: string, patch: Partial<PolicyInput>): Promise<void>;
   deletePolicy(id: string): Promise<void>;
-  listAppliesTo(policyId: string): Promise<LinkedObject[]>;
+  listAppliesTo(policyId: string, options?: ReadOptions): Promise<LinkedObject[]>;
   findPoliciesByDisplayName(displayName: string): Promise<TokenLifetimePolicy[]>;
 }
 
@@ -47,22 +52,26 @@ export function stripOData(raw: Record<string, unknown>): TokenLifetimePolicy {
 }
 
 export function createPoliciesApi(core: GraphCore): PoliciesApi {
-  const listPolicies = () =>
+  const listPolicies = ({ signal }: ReadOptions = {}) =>
     core.call(async () => {
       const policies: TokenLifetimePolicy[] = [];
-      let page: Collection<Record<string, unknown>> = await core.request(POLICIES, 'read').get();
+      let page: Collection<Record<string, unknown>> = await core
+        .request(POLICIES, 'read', { signal })
+        .get();
       policies.push(...page.value.map(stripOData));
       while (page['@odata.nextLink']) {
-        page = await core.request(page['@odata.nextLink'], 'read').get();
+        page = await core.request(page['@odata.nextLink'], 'read', { signal }).get();
         policies.push(...page.value.map(stripOData));
       }
       return policies;
     });
   return {
     listPolicies,
-    getPolicy: (id) =>
+    getPolicy: (id, { signal } = {}) =>
       core.call(async () =>
-        stripOData(await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'read').get()),
+        stripOData(
+          await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'read', { signal }).get(),
+        ),
       ),
     createPolicy: (input) =>
       core.call(async () =>
@@ -80,12 +89,14 @@ export function createPoliciesApi(core: GraphCore): PoliciesApi {
       core.call(async () => {
         await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'write').delete();
       }),
-    listAppliesTo: (policyId) =>
+    listAppliesTo: (policyId, { signal } = {}) =>
       core.call(async () => {
         const objects: LinkedObject[] = [];
         let next: string | undefined = `${POLICIES}/${encodeURIComponent(policyId)}/appliesTo`;
         while (next) {
-          const page: Collection<Record<string, unknown>> = await core.request(next, 'read').get();
+          const page: Collection<Record<string, unknown>> = await core
+            .request(next, 'read', { signal })
+            .get();
           for (const raw of page.value) {
             const linked = toLinkedObject(raw);
             if (linked) objects.push(linked);

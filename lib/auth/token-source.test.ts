@@ -1,0 +1,65 @@
+// The token source with a fake MSAL: what it does when Graph has refused a token (401).
+import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
+import { describe, expect, it } from 'vitest';
+import { createAccessTokenSource } from './token-source';
+
+const account = {
+  homeAccountId: 'a',
+  environment: 'e',
+  tenantId: 't',
+  username: 'u',
+  localAccountId: 'l',
+};
+
+function fakeMsal(options: { refreshFails?: boolean; silentNeverAnswers?: boolean } = {}) {
+  const silentCalls: Array<{ forceRefresh?: boolean }> = [];
+  let popups = 0;
+  const pca = {
+    getActiveAccount: () => account,
+    getAllAccounts: () => [account],
+    setActiveAccount: () => undefined,
+    acquireTokenSilent: async (request: { forceRefresh?: boolean }) => {
+      silentCalls.push({ forceRefresh: request.forceRefresh });
+      if (options.silentNeverAnswers) return new Promise(() => undefined);
+      if (request.forceRefresh && options.refreshFails)
+        throw new InteractionRequiredAuthError('login_required', 'session over');
+      return { accessToken: request.forceRefresh ? 'fresh' : 'cached', account };
+    },
+    acquireTokenPopup: async () => {
+      popups++;
+      return { accessToken: 'from-popup', account };
+    },
+  } as unknown as IPublicClientApplication;
+  return { pca, silentCalls, popups: () => popups };
+}
+
+describe('createAccessTokenSource', () => {
+  it('hands out the cached token while Graph accepts it', async () => {
+    const msal = fakeMsal();
+    expect(await createAccessTokenSource(msal.pca)(['s'])).toBe('cached');
+    expect(msal.silentCalls).toEqual([{ forceRefresh: false }]);
+  });
+
+  it('never hands out a token Graph refused: it forces a refresh', async () => {
+    const msal = fakeMsal();
+    const source = createAccessTokenSource(msal.pca);
+    expect(await source(['s'], { rejected: 'cached' })).toBe('fresh');
+    expect(msal.silentCalls.at(-1)).toEqual({ forceRefresh: true });
+    expect(msal.popups()).toBe(0);
+  });
+
+  it('asks the admin once when the refresh fails too', async () => {
+    const msal = fakeMsal({ refreshFails: true });
+    const prompts: string[][] = [];
+    const source = createAccessTokenSource(msal.pca, { onInteraction: (s) => prompts.push(s) });
+    expect(await source(['s'], { rejected: 'cached' })).toBe('from-popup');
+    expect(msal.popups()).toBe(1);
+    expect(prompts).toEqual([['s']]);
+  });
+
+  it('gives up on a silent token call that never answers', async () => {
+    const msal = fakeMsal({ silentNeverAnswers: true });
+    const source = createAccessTokenSource(msal.pca, { timeoutMs: () => 10 });
+    await expect(source(['s'])).rejects.toThrow(/did not answer in/);
+  });
+});
