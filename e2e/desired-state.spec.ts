@@ -206,3 +206,50 @@ test('history asks for the audit log permissions when first opened, and says wha
     page.getByRole('alert').filter({ hasText: 'refused to read the audit log (403)' }),
   ).toBeVisible();
 });
+
+test('apply through the safe paths: a lost create answer makes no duplicate, a failed step is retried', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/desired-state');
+  const baseline = await downloadText(page, 'Download baseline (JSON)');
+  const graph = await graphAsAutomation();
+  const policies = await graph.policies();
+  const unused = policies.find((p) => p.displayName === 'Unused 30 min')!;
+  const contoso = policies.find((p) => p.displayName === 'Contoso 2h')!;
+  expect((await graph.delete(`/policies/tokenLifetimePolicies/${unused.id}`)).status).toBe(204);
+  await graph.patch(`/policies/tokenLifetimePolicies/${contoso.id}`, {
+    definition: definition('03:00:00'),
+  });
+
+  await page.reload();
+  await loadBaseline(page, baseline);
+  await expect(page.getByTestId('plan-step')).toHaveCount(2);
+  // The create is carried out but its answer never arrives; the update is refused once.
+  await armFault({
+    method: 'POST',
+    path: '/policies/tokenLifetimePolicies',
+    count: 1,
+    when: 'after',
+    // A status, not "drop": Chromium itself re-sends a request whose reused socket was reset.
+    outcome: { status: 504, code: 'GatewayTimeout', message: 'Injected: the answer was lost.' },
+  });
+  await armFault({
+    method: 'PATCH',
+    path: '/policies/tokenLifetimePolicies/*',
+    count: 1,
+    outcome: { status: 400, code: 'Request_BadRequest', message: 'Injected refusal.' },
+  });
+  await page.getByRole('button', { name: 'Apply 2 changes' }).click();
+  const summary = page.getByTestId('apply-summary');
+  await expect(summary).toHaveText('1 of 2 applied.');
+  const results = page.getByTestId('apply-result');
+  await expect(results.filter({ hasText: 'Create policy “Unused 30 min”' })).toContainText(
+    'Graph did not confirm, but the policy is there',
+  );
+  await expect(results.filter({ hasText: 'Change “Contoso 2h”' })).toContainText('Failed');
+  expect((await graph.policies()).filter((p) => p.displayName === 'Unused 30 min')).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Retry the steps not applied' }).click();
+  await expect(summary).toHaveText('2 of 2 applied.');
+  await expect(page.getByTestId('no-drift')).toBeVisible();
+});

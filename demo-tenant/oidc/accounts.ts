@@ -14,7 +14,7 @@ export const GRAPH_PERMISSIONS = {
   writePolicies: 'Policy.ReadWrite.ApplicationConfiguration',
   writeApplications: 'Application.ReadWrite.All',
   // Asked only when the admin opens "who receives these tokens" (delegated grants) and when a
-  // report-only Conditional Access draft is created.
+  // report-only Conditional Access draft is created; Directory.Read.All also with the history.
   readDirectory: 'Directory.Read.All',
   writeConditionalAccess: 'Policy.ReadWrite.ConditionalAccess',
   // History (directoryaudit-list): Microsoft asks for AuditLog.Read.All and Directory.Read.All.

@@ -51,6 +51,7 @@ describe('discovery and client credentials', () => {
       [
         'Application.Read.All',
         'Application.ReadWrite.All',
+        'AuditLog.Read.All',
         'Directory.Read.All',
         'Policy.Read.All',
         'Policy.ReadWrite.ApplicationConfiguration',
