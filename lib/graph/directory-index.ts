@@ -2,7 +2,7 @@
 // policy's appliesTo through $batch (20 a request), and applications and service principals
 // ($select, $top=999) page by page, both collections in parallel. Never one request per app.
 import type { DirectoryIndex, DirectoryTarget } from '../policy/types';
-import type { GraphApi } from './client';
+import { relativeToGraph, type GraphApi } from './client';
 import { toLinkedObject } from './policies';
 import type {
   ApplicationObject,
@@ -62,33 +62,48 @@ export function joinDirectory(
   return { policies, targets: [...targets.values()] };
 }
 
+/** appliesTo pages as Graph allows them: $top up to 999 (tokenlifetimepolicy-list-appliesto). */
+export const APPLIES_TO_PAGE = 999;
+
+/**
+ * Every policy's appliesTo in rounds of $batch: round one asks for each policy's first page
+ * ($top=999); each later round carries only the nextLinks the previous round returned, so a
+ * policy linked to thousands of objects costs one extra sub-request per page and never re-reads
+ * a page it already has.
+ */
 export async function loadPolicyLinks(
   api: GraphApi,
   policies: TokenLifetimePolicy[],
   signal?: AbortSignal,
 ): Promise<Map<string, LinkedObject[]>> {
-  const links = new Map<string, LinkedObject[]>();
-  if (policies.length === 0) return links;
-  const results = await api.runBatch(
-    policies.map((p, i) => ({
-      id: String(i),
-      method: 'GET' as const,
-      url: `/policies/tokenLifetimePolicies/${p.id}/appliesTo?$select=id,appId,displayName`,
-    })),
-    { access: 'read', signal },
-  );
-  for (const [i, result] of results.entries()) {
-    const policy = policies[i];
-    if (result.status >= 400)
-      throw new Error(
-        `Could not read the links of policy "${policy.displayName}" (HTTP ${result.status}).`,
-      );
-    const body = result.body as { value?: Record<string, unknown>[]; '@odata.nextLink'?: string };
-    const objects = (body.value ?? [])
-      .map(toLinkedObject)
-      .filter((o): o is LinkedObject => Boolean(o));
-    // A policy linked to more objects than one page holds: follow its nextLink on its own.
-    links.set(policy.id, body['@odata.nextLink'] ? await api.listAppliesTo(policy.id) : objects);
+  const links = new Map<string, LinkedObject[]>(policies.map((p) => [p.id, []]));
+  let pending = policies.map((policy) => ({
+    policy,
+    url: `/policies/tokenLifetimePolicies/${encodeURIComponent(policy.id)}/appliesTo?$select=id,appId,displayName&$top=${APPLIES_TO_PAGE}`,
+  }));
+  while (pending.length > 0) {
+    const results = await api.runBatch(
+      pending.map(({ url }, i) => ({ id: String(i), method: 'GET' as const, url })),
+      { access: 'read', signal },
+    );
+    const next: typeof pending = [];
+    for (const [i, result] of results.entries()) {
+      const { policy } = pending[i];
+      if (result.status >= 400)
+        throw new Error(
+          `Could not read the links of policy "${policy.displayName}" (HTTP ${result.status}).`,
+        );
+      const body = result.body as { value?: Record<string, unknown>[]; '@odata.nextLink'?: string };
+      const objects = links.get(policy.id)!;
+      for (const raw of body.value ?? []) {
+        const linked = toLinkedObject(raw);
+        if (linked) objects.push(linked);
+      }
+      const nextLink = body['@odata.nextLink'];
+      // $batch URLs are relative to the version root; the nextLink is absolute.
+      if (nextLink) next.push({ policy, url: relativeToGraph(nextLink, api.graphBaseUrl) });
+    }
+    pending = next;
   }
   return links;
 }

@@ -83,7 +83,8 @@ export function createPoliciesApi(core: GraphCore): PoliciesApi {
     listAppliesTo: (policyId) =>
       core.call(async () => {
         const objects: LinkedObject[] = [];
-        let next: string | undefined = `${POLICIES}/${encodeURIComponent(policyId)}/appliesTo`;
+        let next: string | undefined =
+          `${POLICIES}/${encodeURIComponent(policyId)}/appliesTo?$top=999`;
         while (next) {
           const page: Collection<Record<string, unknown>> = await core.request(next, 'read').get();
           for (const raw of page.value) {
