@@ -8,7 +8,8 @@ export type Permission =
   | 'Application.Read.All'
   | 'Policy.ReadWrite.ApplicationConfiguration'
   | 'Application.ReadWrite.All'
-  | 'Application.ReadWrite.OwnedBy';
+  | 'Application.ReadWrite.OwnedBy'
+  | 'Directory.Read.All';
 
 /** One permission, or a list of which any one will do. Every need of a route must be met. */
 export type PermissionNeed = Permission | Permission[];
@@ -21,6 +22,7 @@ const SATISFIED_BY: Record<Permission, Permission[]> = {
   'Policy.ReadWrite.ApplicationConfiguration': ['Policy.ReadWrite.ApplicationConfiguration'],
   'Application.ReadWrite.All': ['Application.ReadWrite.All'],
   'Application.ReadWrite.OwnedBy': ['Application.ReadWrite.OwnedBy'],
+  'Directory.Read.All': ['Directory.Read.All'],
 };
 
 const WRITES: Permission[] = [

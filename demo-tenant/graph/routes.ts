@@ -13,6 +13,7 @@ import {
   TOKEN_LIFETIME_POLICIES,
 } from './odata';
 import { requirePermissions, type PermissionNeed } from './permissions';
+import { deltaPage, requireDeltaPermission } from './delta';
 
 export interface GraphRequest {
   method: string;
@@ -58,6 +59,10 @@ const WRITE_LINK: PermissionNeed[] = [
  */
 const READ_LINKED_POLICY: PermissionNeed[] = [
   'Policy.Read.All',
+  ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy'],
+];
+/** application-update, serviceprincipal-update, application-delete, serviceprincipal-delete. */
+const WRITE_OBJECT: PermissionNeed[] = [
   ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy'],
 ];
 const TYPE_OF: Record<ObjectType, string> = {
@@ -230,6 +235,38 @@ export const ROUTES: Route[] = [
         headers: { 'Content-Type': 'text/plain' },
         body: String(matching.length),
       };
+    }),
+    // Before /{id}: "delta" is a function, not an id. Its permissions differ per token kind.
+    route('GET', `/${collection}/delta`, [], (req, _p, ctx) => {
+      requireDeltaPermission(req.auth);
+      return {
+        status: 200,
+        body: deltaPage(
+          ctx.store,
+          COLLECTION_OF[collection],
+          `${ctx.graphRoot}/${collection}`,
+          req.params,
+        ),
+      };
+    }),
+    // A change made elsewhere (admin center, PowerShell) that delta queries then report.
+    route('PATCH', `/${collection}/{id}`, WRITE_OBJECT, (req, [id], ctx) => {
+      const { type } = findCollectionObject(ctx, collection, id);
+      const body = asRecord(req.body);
+      const keys = Object.keys(body);
+      if (keys.length !== 1 || typeof body.displayName !== 'string' || !body.displayName.trim())
+        throw new GraphHttpError(
+          400,
+          'Request_BadRequest',
+          'The demo tenant updates only displayName (a non-empty string).',
+        );
+      ctx.store.renameObject(type, id, body.displayName);
+      return { status: 204 };
+    }),
+    route('DELETE', `/${collection}/{id}`, WRITE_OBJECT, (_req, [id], ctx) => {
+      const { type } = findCollectionObject(ctx, collection, id);
+      ctx.store.deleteObject(type, id);
+      return { status: 204 };
     }),
     route('GET', `/${collection}`, READ_DIRECTORY, (req, _p, ctx) => {
       const items = (collection === 'applications'

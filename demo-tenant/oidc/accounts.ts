@@ -12,8 +12,16 @@ export const GRAPH_PERMISSIONS = {
   readApplications: 'Application.Read.All',
   writePolicies: 'Policy.ReadWrite.ApplicationConfiguration',
   writeApplications: 'Application.ReadWrite.All',
+  /** Delta queries on applications and service principals need it (application-delta). */
+  readDirectory: 'Directory.Read.All',
 } as const;
-const ALL = Object.values(GRAPH_PERMISSIONS);
+// The automation client tracks changes with Application.ReadWrite.All, as Microsoft's table allows.
+const ALL = [
+  GRAPH_PERMISSIONS.readPolicies,
+  GRAPH_PERMISSIONS.readApplications,
+  GRAPH_PERMISSIONS.writePolicies,
+  GRAPH_PERMISSIONS.writeApplications,
+];
 const READ = [GRAPH_PERMISSIONS.readPolicies, GRAPH_PERMISSIONS.readApplications];
 
 export interface DemoUser {

@@ -1,9 +1,11 @@
 // The whole tenant, as lib/policy needs it, in the fewest round trips: the policy list, every
 // policy's appliesTo through $batch (20 a request), and applications and service principals
 // ($select, $top=999) page by page, both collections in parallel. Never one request per app.
+// With objects kept from an earlier visit, only their changes are read (delta queries).
 import type { DirectoryIndex, DirectoryTarget } from '../policy/types';
 import { relativeToGraph, type GraphApi } from './client';
 import { toLinkedObject } from './policies';
+import { refreshSnapshot, startTracking, type ObjectSnapshot } from './tracked-objects';
 import type {
   ApplicationObject,
   LinkedObject,
@@ -23,6 +25,10 @@ export interface LoadOptions {
   /** The index so far, after every page: the view is usable while pages arrive. */
   onPartial?: (index: DirectoryIndex) => void;
   signal?: AbortSignal;
+  /** Objects kept from an earlier visit: brought up to date with delta queries, not re-read. */
+  previous?: ObjectSnapshot;
+  /** Told the objects to keep for the next visit (only when Graph lets us track changes). */
+  onSnapshot?: (snapshot: ObjectSnapshot) => void;
 }
 
 export function joinDirectory(
@@ -108,6 +114,9 @@ export async function loadPolicyLinks(
   return links;
 }
 
+/** The view re-derives every row from a partial index: not more often than this. */
+const PARTIAL_EVERY_MS = 500;
+
 export async function loadDirectoryIndex(
   api: GraphApi,
   options: LoadOptions = {},
@@ -118,13 +127,17 @@ export async function loadDirectoryIndex(
     applications: 0,
     servicePrincipals: 0,
   };
-  const applications: ApplicationObject[] = [];
-  const servicePrincipals: ServicePrincipalObject[] = [];
+  let applications: ApplicationObject[] = [];
+  let servicePrincipals: ServicePrincipalObject[] = [];
   let policies: TokenLifetimePolicy[] = [];
   let links = new Map<string, LinkedObject[]>();
+  let lastPartial = 0;
   const emit = () => {
     options.onProgress?.({ ...progress });
-    options.onPartial?.(joinDirectory(policies, links, applications, servicePrincipals));
+    // Joining 150,000 objects after each of 150 pages is quadratic work for the page: throttle.
+    if (!options.onPartial || Date.now() - lastPartial < PARTIAL_EVERY_MS) return;
+    lastPartial = Date.now();
+    options.onPartial(joinDirectory(policies, links, applications, servicePrincipals));
   };
   const linksLoaded = (async () => {
     policies = await api.listPolicies();
@@ -134,19 +147,32 @@ export async function loadDirectoryIndex(
     links = await loadPolicyLinks(api, policies, options.signal);
     emit();
   })();
-  const objectsLoaded = Promise.all([
-    api.pagesOf<ApplicationObject>('application', (page) => {
-      applications.push(...page);
-      progress.applications = applications.length;
-      progress.phase = progress.phase === 'policies' ? 'policies' : 'objects';
-      emit();
-    }),
-    api.pagesOf<ServicePrincipalObject>('servicePrincipal', (page) => {
-      servicePrincipals.push(...page);
-      progress.servicePrincipals = servicePrincipals.length;
-      emit();
-    }),
-  ]);
+  const readEverything = async () => {
+    const deltaLinks = options.onSnapshot ? await startTracking(api) : undefined;
+    await Promise.all([
+      api.pagesOf<ApplicationObject>('application', (page) => {
+        applications.push(...page);
+        progress.applications = applications.length;
+        progress.phase = progress.phase === 'policies' ? 'policies' : 'objects';
+        emit();
+      }),
+      api.pagesOf<ServicePrincipalObject>('servicePrincipal', (page) => {
+        servicePrincipals.push(...page);
+        progress.servicePrincipals = servicePrincipals.length;
+        emit();
+      }),
+    ]);
+    if (deltaLinks)
+      options.onSnapshot?.({ savedAt: Date.now(), applications, servicePrincipals, deltaLinks });
+  };
+  const objectsLoaded = (async () => {
+    const refreshed = options.previous && (await refreshSnapshot(api, options.previous));
+    if (!refreshed) return readEverything();
+    ({ applications, servicePrincipals } = refreshed);
+    progress.applications = applications.length;
+    progress.servicePrincipals = servicePrincipals.length;
+    options.onSnapshot?.(refreshed);
+  })();
   await Promise.all([linksLoaded, objectsLoaded]);
   progress.phase = 'done';
   options.onProgress?.({ ...progress });
