@@ -24,3 +24,18 @@ describe('the lower bound of a directory load', () => {
     expect(bound).toEqual({ roundTrips: 1 + 3 + 1 + 1, sequentialSteps: 4 });
   });
 });
+
+describe('the latency bound of a 100,000-object tenant', () => {
+  it('lets service principals go in 16 chains, applications in one', () => {
+    const bound = lowerBound({
+      policies: 6,
+      linksPerPolicy: [5000, 1500, 3, 2, 1, 0],
+      applications: 65068,
+      servicePrincipals: 84859,
+    });
+    // 66 application pages one after the other; service principals: count, then 6 pages a chain.
+    expect(bound.sequentialSteps).toBe(66);
+    // appliesTo: 6 rounds (the 5,000-link policy has 6 pages), one $batch each.
+    expect(bound.roundTrips).toBe(1 + 6 + 66 + 85);
+  });
+});

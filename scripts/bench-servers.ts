@@ -41,7 +41,10 @@ export interface TenantSettings {
 }
 
 /** Runs `use` with the app and a demo tenant up; stops both afterwards, whatever happens. */
-export async function withServers<T>(settings: TenantSettings, measure: () => Promise<T>): Promise<T> {
+export async function withServers<T>(
+  settings: TenantSettings,
+  measure: () => Promise<T>,
+): Promise<T> {
   await assertPortsFree(BENCH_PORTS);
   const tenantEnv = {
     ...env,

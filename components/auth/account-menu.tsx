@@ -2,6 +2,7 @@
 
 import { useMsal } from '@azure/msal-react';
 import { useEffect, useRef, useState } from 'react';
+import { clearSnapshots } from '@/lib/cache/directory-snapshots';
 import { useAuth } from './auth-provider';
 import { useSignedInAdmin, writeRoleOf } from './signed-in-admin';
 
@@ -33,12 +34,15 @@ export function AccountMenu() {
   if (!admin) return null;
   const role = writeRoleOf(admin);
   const signOut = () => {
-    // Drafts and consent flags go with the session; MSAL clears its own token cache.
+    // Drafts and consent flags go with the session; MSAL clears its own token cache; the kept
+    // directory (IndexedDB) goes too, before the page leaves.
     sessionStorage.clear();
-    instance.logoutRedirect({
-      account: instance.getActiveAccount() ?? undefined,
-      postLogoutRedirectUri: `${window.location.origin}/`,
-    });
+    void clearSnapshots().finally(() =>
+      instance.logoutRedirect({
+        account: instance.getActiveAccount() ?? undefined,
+        postLogoutRedirectUri: `${window.location.origin}/`,
+      }),
+    );
   };
   return (
     <div className="relative" ref={container}>

@@ -20,6 +20,7 @@ import {
   type EffectiveRow,
   type TargetKind,
 } from './effective-rows';
+import { DirectoryFreshness } from './directory-freshness';
 import { exportRows } from './export-rows';
 
 type SortKey = 'name' | 'lifetime' | 'kind' | 'source';
@@ -53,7 +54,7 @@ export function ApplicationsView() {
           ? row.kind
           : sort === 'source'
             ? row.source
-            : row.displayName.toLowerCase();
+            : row.nameKey;
     return filtered.sort((a, b) => {
       const x = key(a);
       const y = key(b);
@@ -172,10 +173,22 @@ export function ApplicationsView() {
           onChange={(v) => setParam({ rule: v })}
         />
       </div>
-      <p className="text-sm" role="status" data-testid="row-count">
-        {rows.length.toLocaleString()} of {allRows.length.toLocaleString()} applications
-        {directory.isPartial ? ' (still loading)' : ''}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p
+          className="text-sm"
+          role="status"
+          data-testid="row-count"
+          data-state={!directory.data ? 'loading' : directory.isFetching ? 'refreshing' : 'ready'}
+        >
+          {rows.length.toLocaleString()} of {allRows.length.toLocaleString()} applications
+          {directory.isPartial ? ' (still loading)' : ''}
+        </p>
+        <DirectoryFreshness
+          asOf={directory.asOf}
+          refreshing={directory.isFetching}
+          onRefresh={() => void directory.refresh()}
+        />
+      </div>
 
       <div
         role="table"

@@ -10,6 +10,7 @@ import {
   DIRECTORY_OBJECTS,
   pageOf,
   parseCollectionQuery,
+  SERVICE_PRINCIPALS,
   TOKEN_LIFETIME_POLICIES,
 } from './odata';
 import { requirePermissions, type PermissionNeed } from './permissions';
@@ -104,6 +105,9 @@ const selectOf = (params: URLSearchParams) =>
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+const optionsOf = (collection: string) =>
+  collection === 'servicePrincipals' ? SERVICE_PRINCIPALS : DIRECTORY_OBJECTS;
 
 const REF_TARGET = /\/policies\/tokenLifetimePolicies\/([^/?#]+)$/;
 
@@ -223,7 +227,7 @@ export const ROUTES: Route[] = [
       // (microsoftgraph/microsoft-graph-docs#13226 and #15067, 2021, on /users/$count).
       if (req.headers.consistencylevel?.toLowerCase() !== 'eventual')
         throw new GraphHttpError(400, 'Request_BadRequest', '$count is not currently supported.');
-      const query = parseCollectionQuery(req.params, 'eventual', DIRECTORY_OBJECTS);
+      const query = parseCollectionQuery(req.params, 'eventual', optionsOf(collection));
       const items = (collection === 'applications'
         ? ctx.store.applications
         : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
@@ -272,7 +276,11 @@ export const ROUTES: Route[] = [
       const items = (collection === 'applications'
         ? ctx.store.applications
         : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
-      const query = parseCollectionQuery(req.params, req.headers.consistencylevel);
+      const query = parseCollectionQuery(
+        req.params,
+        req.headers.consistencylevel,
+        optionsOf(collection),
+      );
       return {
         status: 200,
         body: pageOf(

@@ -149,7 +149,7 @@ export async function loadDirectoryIndex(
   })();
   const readEverything = async () => {
     const deltaLinks = options.onSnapshot ? await startTracking(api) : undefined;
-    await Promise.all([
+    [applications, servicePrincipals] = await Promise.all([
       api.pagesOf<ApplicationObject>('application', (page) => {
         applications.push(...page);
         progress.applications = applications.length;
