@@ -3,7 +3,7 @@
 // ($select, $top=999) page by page, both collections in parallel. Never one request per app.
 // With objects kept from an earlier visit, only their changes are read (delta queries).
 import type { DirectoryIndex, DirectoryTarget } from '../policy/types';
-import { relativeToGraph, type GraphApi } from './client';
+import type { GraphApi } from './client';
 import { toLinkedObject } from './policies';
 import { refreshSnapshot, startTracking, type ObjectSnapshot } from './tracked-objects';
 import type {
@@ -68,6 +68,19 @@ export function joinDirectory(
   return { policies, targets: [...targets.values()] };
 }
 
+/**
+ * A nextLink as a $batch URL (relative to the version root). A link to anywhere but this Graph is
+ * refused. Kept here rather than using client.ts, so this module does not load the Graph SDK.
+ */
+export function batchUrlOf(nextLink: string, graphBaseUrl: string): string {
+  const base = graphBaseUrl.replace(/\/$/, '');
+  if (!nextLink.startsWith(`${base}/`))
+    throw new Error(
+      `Refusing to follow a link outside Microsoft Graph: ${new URL(nextLink).origin}`,
+    );
+  return nextLink.slice(base.length);
+}
+
 /** appliesTo pages as Graph allows them: $top up to 999 (tokenlifetimepolicy-list-appliesto). */
 export const APPLIES_TO_PAGE = 999;
 
@@ -107,7 +120,7 @@ export async function loadPolicyLinks(
       }
       const nextLink = body['@odata.nextLink'];
       // $batch URLs are relative to the version root; the nextLink is absolute.
-      if (nextLink) next.push({ policy, url: relativeToGraph(nextLink, api.graphBaseUrl) });
+      if (nextLink) next.push({ policy, url: batchUrlOf(nextLink, api.graphBaseUrl) });
     }
     pending = next;
   }
