@@ -45,8 +45,9 @@ export function ApplicationsView() {
     () => (directory.index ? effectiveRows(directory.index, rule) : []),
     [directory.index, rule],
   );
-  const rows = useMemo(() => {
-    const filtered = filterRows(allRows, filters);
+  // Sorted once per sort order; filtering keeps that order, so typing in the search box never
+  // sorts 100,000 rows again.
+  const sortedRows = useMemo(() => {
     const key = (row: EffectiveRow): string | number =>
       sort === 'lifetime'
         ? row.sortSeconds
@@ -55,13 +56,18 @@ export function ApplicationsView() {
           : sort === 'source'
             ? row.source
             : row.nameKey;
-    return filtered.sort((a, b) => {
+    const direction = descending ? -1 : 1;
+    return [...allRows].sort((a, b) => {
       const x = key(a);
       const y = key(b);
-      return (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);
+      return (x < y ? -1 : x > y ? 1 : 0) * direction;
     });
+  }, [allRows, sort, descending]);
+  const rows = useMemo(
+    () => filterRows(sortedRows, filters),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters are derived from params
-  }, [allRows, params]);
+    [sortedRows, params],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows in view are in the DOM: smooth at 10,000+ applications.

@@ -29,12 +29,12 @@ export function useDirectoryIndex() {
   const [partial, setPartial] = useState<DirectoryIndex>();
   const query = useQuery({
     queryKey: DIRECTORY_KEY,
-    queryFn: async ({ signal }) =>
+    queryFn: ({ signal }) =>
       loadDirectoryIndex(api, {
         signal,
         onProgress: setProgress,
         onPartial: setPartial,
-        previous: keptAs ? await readSnapshot(keptAs) : undefined,
+        previous: keptAs ? readSnapshot(keptAs) : undefined,
         // Storing 150,000 objects clones them on the main thread: after the view is shown.
         onSnapshot: (snapshot) => {
           if (keptAs) setTimeout(() => void saveSnapshot(keptAs, snapshot), 1000);

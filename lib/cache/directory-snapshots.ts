@@ -11,9 +11,13 @@ const STORE = 'directory-snapshots';
 /** A snapshot made with other $select fields would lack what the view needs: discard it. */
 const SHAPE = `1:${APPLICATION_FIELDS.join(',')}:${SERVICE_PRINCIPAL_FIELDS.join(',')}`;
 
+/**
+ * The snapshot as one JSON string: IndexedDB clones one string far faster than 150,000 objects,
+ * and JSON.parse beats structured-clone reading them back (the warm load waits on it).
+ */
 interface StoredSnapshot {
   shape: string;
-  snapshot: ObjectSnapshot;
+  json: string;
 }
 
 let store: UseStore | undefined;
@@ -26,7 +30,7 @@ export function snapshotKey(tenantId: string, adminId: string): string {
 export async function readSnapshot(key: string): Promise<ObjectSnapshot | undefined> {
   try {
     const stored = await get<StoredSnapshot>(key, snapshots());
-    if (stored?.shape === SHAPE) return stored.snapshot;
+    if (stored?.shape === SHAPE) return JSON.parse(stored.json) as ObjectSnapshot;
     if (stored) await del(key, snapshots());
   } catch {
     // No IndexedDB here: a cold load.
@@ -36,7 +40,8 @@ export async function readSnapshot(key: string): Promise<ObjectSnapshot | undefi
 
 export async function saveSnapshot(key: string, snapshot: ObjectSnapshot): Promise<void> {
   try {
-    await set(key, { shape: SHAPE, snapshot } satisfies StoredSnapshot, snapshots());
+    const stored: StoredSnapshot = { shape: SHAPE, json: JSON.stringify(snapshot) };
+    await set(key, stored, snapshots());
   } catch {
     // Quota or private mode: the next visit is a cold one, nothing worse.
   }
