@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * kB gzip per route. Measured 2026-11-24: /policies 261, /applications 275, /audit 265, /token-inspector
- * 266 (React DOM 70, MSAL + Graph SDK + TanStack Query 83, more MSAL 26, Next runtime 44). The 250 kB
- * aim is missed by what MSAL needs on every page; raise only with a reason in the commit.
+ * kB gzip per route. Measured 2026-11-27: /policies 246, /applications 236, /audit 250,
+ * /token-inspector 236, since the Graph SDK, the Applications view and the token inspector load
+ * after first paint (they were 261–275). React DOM, MSAL, TanStack Query and the Next runtime are
+ * the rest. Raise only with a reason in the commit.
  */
-export const BUDGET_KB = 285;
+export const BUDGET_KB = 250;
 export const ROUTES = ['policies', 'applications', 'audit', 'token-inspector'];
 
 export function firstLoadKb(distDir, route) {

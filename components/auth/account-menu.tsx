@@ -3,6 +3,7 @@
 import { useMsal } from '@azure/msal-react';
 import { useEffect, useRef, useState } from 'react';
 import { clearSessionKeepingDrafts, countDrafts } from '@/components/shell/draft-storage';
+import { clearSnapshots } from '@/lib/cache/directory-snapshots';
 import { useAuth } from './auth-provider';
 import { useSignedInAdmin, writeRoleOf } from './signed-in-admin';
 
@@ -35,12 +36,15 @@ export function AccountMenu() {
   const role = writeRoleOf(admin);
   const drafts = open ? countDrafts(sessionStorage) : 0;
   const signOut = () => {
-    // Consent flags go with the session, unsaved drafts stay; MSAL clears its own token cache.
+    // Consent flags go with the session, unsaved drafts stay; MSAL clears its own token cache; the
+    // kept directory (IndexedDB) goes too, before the page leaves.
     clearSessionKeepingDrafts(sessionStorage);
-    instance.logoutRedirect({
-      account: instance.getActiveAccount() ?? undefined,
-      postLogoutRedirectUri: `${window.location.origin}/`,
-    });
+    void clearSnapshots().finally(() =>
+      instance.logoutRedirect({
+        account: instance.getActiveAccount() ?? undefined,
+        postLogoutRedirectUri: `${window.location.origin}/`,
+      }),
+    );
   };
   return (
     <div className="relative" ref={container}>

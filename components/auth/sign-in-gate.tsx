@@ -37,7 +37,8 @@ export function SignInGate({ children }: { children: React.ReactNode }) {
       </button>
       <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
         Signing in asks only to <em>read</em> policies and applications (Policy.Read.All,
-        Application.Read.All). Write permissions are asked for the first time you change something.
+        Application.Read.All, and Directory.Read.All to fetch only what changed since your last
+        visit). Write permissions are asked for the first time you change something.
       </p>
       {settings.mode === 'demo' && (
         <p className="mt-4 rounded bg-slate-100 p-3 text-sm dark:bg-slate-800">

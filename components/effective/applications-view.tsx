@@ -20,6 +20,7 @@ import {
   type EffectiveRow,
   type TargetKind,
 } from './effective-rows';
+import { DirectoryFreshness } from './directory-freshness';
 import { exportRows } from './export-rows';
 
 type SortKey = 'name' | 'lifetime' | 'kind' | 'source';
@@ -44,8 +45,9 @@ export function ApplicationsView() {
     () => (directory.index ? effectiveRows(directory.index, rule) : []),
     [directory.index, rule],
   );
-  const rows = useMemo(() => {
-    const filtered = filterRows(allRows, filters);
+  // Sorted once per sort order; filtering keeps that order, so typing in the search box never
+  // sorts 100,000 rows again.
+  const sortedRows = useMemo(() => {
     const key = (row: EffectiveRow): string | number =>
       sort === 'lifetime'
         ? row.sortSeconds
@@ -53,14 +55,19 @@ export function ApplicationsView() {
           ? row.kind
           : sort === 'source'
             ? row.source
-            : row.displayName.toLowerCase();
-    return filtered.sort((a, b) => {
+            : row.nameKey;
+    const direction = descending ? -1 : 1;
+    return [...allRows].sort((a, b) => {
       const x = key(a);
       const y = key(b);
-      return (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);
+      return (x < y ? -1 : x > y ? 1 : 0) * direction;
     });
+  }, [allRows, sort, descending]);
+  const rows = useMemo(
+    () => filterRows(sortedRows, filters),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters are derived from params
-  }, [allRows, params]);
+    [sortedRows, params],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows in view are in the DOM: smooth at 10,000+ applications.
@@ -172,10 +179,22 @@ export function ApplicationsView() {
           onChange={(v) => setParam({ rule: v })}
         />
       </div>
-      <p className="text-sm" role="status" data-testid="row-count">
-        {rows.length.toLocaleString()} of {allRows.length.toLocaleString()} applications
-        {directory.isPartial ? ' (still loading)' : ''}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p
+          className="text-sm"
+          role="status"
+          data-testid="row-count"
+          data-state={!directory.data ? 'loading' : directory.isFetching ? 'refreshing' : 'ready'}
+        >
+          {rows.length.toLocaleString()} of {allRows.length.toLocaleString()} applications
+          {directory.isPartial ? ' (still loading)' : ''}
+        </p>
+        <DirectoryFreshness
+          asOf={directory.asOf}
+          refreshing={directory.isFetching}
+          onRefresh={() => void directory.refresh()}
+        />
+      </div>
 
       <div
         role="table"

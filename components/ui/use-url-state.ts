@@ -1,12 +1,11 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 
 /** View state (filters, sort) kept in the URL: a shared or reloaded link shows the same view. */
 export function useUrlState() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const setParams = useCallback(
     (updates: Record<string, string | undefined>) => {
@@ -15,9 +14,12 @@ export function useUrlState() {
         if (value) next.set(key, value);
         else next.delete(key);
       }
-      router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+      // The History API, not router.replace: pages are rendered per request (CSP nonce), so a
+      // router navigation would ask the server again on every keystroke. Next keeps
+      // useSearchParams in step with replaceState.
+      window.history.replaceState(null, '', `${pathname}?${next.toString()}`);
     },
-    [params, router, pathname],
+    [params, pathname],
   );
   return { params, setParams };
 }

@@ -45,6 +45,11 @@ const SHAPES: Array<[method: string, pattern: RegExp, expected: Expected]> = [
     { kind: 'collection', type: 'DirectoryObject' },
   ],
   ['GET', /^\/(applications|servicePrincipals)\/\$count$/, { kind: 'count' }],
+  // Delta pages are collections of the type; "@removed" items carry only id and annotations.
+  ['GET', /^\/applications\/delta$/, { kind: 'collection', type: 'Application' }],
+  ['GET', /^\/servicePrincipals\/delta$/, { kind: 'collection', type: 'ServicePrincipal' }],
+  ['PATCH', new RegExp(`^/${OBJECT}$`), { kind: 'no-content' }],
+  ['DELETE', new RegExp(`^/${OBJECT}$`), { kind: 'no-content' }],
   ['GET', /^\/applications$/, { kind: 'collection', type: 'Application' }],
   ['GET', /^\/servicePrincipals$/, { kind: 'collection', type: 'ServicePrincipal' }],
   [

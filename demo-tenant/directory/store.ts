@@ -14,6 +14,7 @@ import type { DemoApplication, DemoServicePrincipal, DirectoryState } from './mo
 import { seedDirectory, type SeedOptions } from './seed';
 import { SEEDED_APP_ROLES, seedAccess, type AccessState } from './seed-access';
 import { readStateFile, StateFileWriter, type StateParts } from './state-file';
+import { ChangeLog } from './change-log';
 
 export type ObjectType = 'application' | 'servicePrincipal';
 
@@ -35,6 +36,10 @@ export class DirectoryStore implements ResourceDirectory {
   private servicePrincipalsByAppId = new Map<string, DemoServicePrincipal>();
   private servicePrincipalsByName = new Map<string, DemoServicePrincipal>();
   private policyContext?: PolicyContext;
+  /** Changes to applications and service principals since this load, for delta queries. */
+  changes = new ChangeLog();
+  /** Now, as delta tokens age by it; a test may move it forward. */
+  clock: () => number = Date.now;
 
   private readonly stateFileWriter?: StateFileWriter;
 
@@ -71,7 +76,7 @@ export class DirectoryStore implements ResourceDirectory {
 
   /**
    * Policies and links change in place, so they are serialized now; applications and service
-   * principals are never changed after load (reset replaces the arrays), so they are streamed.
+   * principals are streamed as they are when the file is written.
    */
   private stateParts(): StateParts {
     const { policies, applicationLinks, servicePrincipalLinks, applications, servicePrincipals } =
@@ -108,6 +113,7 @@ export class DirectoryStore implements ResourceDirectory {
         this.servicePrincipalsByName.set(name.toLowerCase().replace(/\/+$/, ''), sp);
     }
     this.policyContext = undefined;
+    this.changes = new ChangeLog();
   }
 
   private changed(policiesChanged = false): void {
@@ -203,6 +209,37 @@ export class DirectoryStore implements ResourceDirectory {
         `Another token lifetime policy ('${other.displayName}', ${other.id}) is already the organization default. Set its isOrganizationDefault to false first.`,
       );
     }
+  }
+
+  // ---- applications and service principals (delta queries see these changes) ----
+  /** A change made "elsewhere" (Entra admin center, PowerShell): only displayName here. */
+  renameObject(type: ObjectType, id: string, displayName: string): void {
+    const object = this.getObject(type, id);
+    if (!object) throw notFound(id);
+    object.displayName = displayName;
+    this.changes.record(type, id);
+    this.changed(true);
+  }
+
+  /** Deleted (to deleted items, as Entra does): its link goes with it. */
+  deleteObject(type: ObjectType, id: string): void {
+    const object = this.getObject(type, id);
+    if (!object) throw notFound(id);
+    if (type === 'application') {
+      this.state.applications = this.state.applications.filter((a) => a.id !== id);
+      this.applicationsById.delete(id);
+      this.applicationsByAppId.delete(object.appId);
+      delete this.state.applicationLinks[id];
+    } else {
+      this.state.servicePrincipals = this.state.servicePrincipals.filter((s) => s.id !== id);
+      this.servicePrincipalsById.delete(id);
+      this.servicePrincipalsByAppId.delete(object.appId);
+      for (const [name, sp] of this.servicePrincipalsByName)
+        if (sp.id === id) this.servicePrincipalsByName.delete(name);
+      delete this.state.servicePrincipalLinks[id];
+    }
+    this.changes.record(type, id, true);
+    this.changed(true);
   }
 
   // ---- links ----

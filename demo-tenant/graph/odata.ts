@@ -14,6 +14,8 @@ export interface CollectionQuery {
 export interface CollectionOptions {
   /** Properties `eq` compares with a quoted string. */
   stringProperties: readonly string[];
+  /** Properties `startswith(p,'…')` may test (displayName when unset). */
+  startsWithProperties?: readonly string[];
   /** Properties `eq` compares with true or false. */
   booleanProperties?: readonly string[];
   /** Advanced queries ($search) on directory objects; not on policies. */
@@ -24,6 +26,16 @@ export interface CollectionOptions {
 export const DIRECTORY_OBJECTS: CollectionOptions = {
   stringProperties: ['appId', 'id', 'servicePrincipalType', 'displayName', 'signInAudience'],
   searchable: true,
+};
+
+/**
+ * servicePrincipal.appId "Supports $filter (eq, ne, not, in, startsWith)" (servicePrincipal
+ * resource, properties table); application.appId supports only eq (application resource), so
+ * `startswith(appId,…)` is refused on /applications as Graph refuses it.
+ */
+export const SERVICE_PRINCIPALS: CollectionOptions = {
+  ...DIRECTORY_OBJECTS,
+  startsWithProperties: ['displayName', 'appId'],
 };
 
 /**
@@ -38,7 +50,7 @@ export const TOKEN_LIFETIME_POLICIES: CollectionOptions = {
 
 const EQ_STRING = /^\s*([A-Za-z]+)\s+eq\s+'((?:[^']|'')*)'\s*$/;
 const EQ_BOOLEAN = /^\s*([A-Za-z]+)\s+eq\s+(true|false)\s*$/;
-const FILTER_STARTSWITH = /^\s*startswith\(\s*displayName\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i;
+const FILTER_STARTSWITH = /^\s*startswith\(\s*([A-Za-z]+)\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i;
 const SEARCH = /^"(displayName|description):([^"]*)"$/;
 
 const unsupportedFilter = (text: string) =>
@@ -63,9 +75,12 @@ function parseFilter(
   }
   const starts = FILTER_STARTSWITH.exec(text);
   if (starts) {
-    const prefix = starts[1].replace(/''/g, "'").toLowerCase();
+    const [, property, raw] = starts;
+    if (!(options.startsWithProperties ?? ['displayName']).includes(property))
+      throw unsupportedFilter(text);
+    const prefix = raw.replace(/''/g, "'").toLowerCase();
     return (item) =>
-      String(item.displayName ?? '')
+      String(item[property] ?? '')
         .toLowerCase()
         .startsWith(prefix);
   }

@@ -10,12 +10,14 @@ import {
   DIRECTORY_OBJECTS,
   pageOf,
   parseCollectionQuery,
+  SERVICE_PRINCIPALS,
   TOKEN_LIFETIME_POLICIES,
 } from './odata';
 import { requirePermissions, type PermissionNeed } from './permissions';
 import { reachRoutes } from './routes-reach';
 import { AUDIT_LOG_ROUTES } from './audit-log-routes';
 import { recordWrite, snapshotWrite } from './audit-log';
+import { deltaPage, requireDeltaPermission } from './delta';
 
 export interface GraphRequest {
   method: string;
@@ -63,6 +65,10 @@ const READ_LINKED_POLICY: PermissionNeed[] = [
   'Policy.Read.All',
   ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy'],
 ];
+/** application-update, serviceprincipal-update, application-delete, serviceprincipal-delete. */
+const WRITE_OBJECT: PermissionNeed[] = [
+  ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy'],
+];
 const TYPE_OF: Record<ObjectType, string> = {
   application: '#microsoft.graph.application',
   servicePrincipal: '#microsoft.graph.servicePrincipal',
@@ -102,6 +108,9 @@ const selectOf = (params: URLSearchParams) =>
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+const optionsOf = (collection: string) =>
+  collection === 'servicePrincipals' ? SERVICE_PRINCIPALS : DIRECTORY_OBJECTS;
 
 const REF_TARGET = /\/policies\/tokenLifetimePolicies\/([^/?#]+)$/;
 
@@ -222,7 +231,7 @@ export const ROUTES: Route[] = [
       // (microsoftgraph/microsoft-graph-docs#13226 and #15067, 2021, on /users/$count).
       if (req.headers.consistencylevel?.toLowerCase() !== 'eventual')
         throw new GraphHttpError(400, 'Request_BadRequest', '$count is not currently supported.');
-      const query = parseCollectionQuery(req.params, 'eventual', DIRECTORY_OBJECTS);
+      const query = parseCollectionQuery(req.params, 'eventual', optionsOf(collection));
       const items = (collection === 'applications'
         ? ctx.store.applications
         : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
@@ -235,11 +244,47 @@ export const ROUTES: Route[] = [
         body: String(matching.length),
       };
     }),
+    // Before /{id}: "delta" is a function, not an id. Its permissions differ per token kind.
+    route('GET', `/${collection}/delta`, [], (req, _p, ctx) => {
+      requireDeltaPermission(req.auth);
+      return {
+        status: 200,
+        body: deltaPage(
+          ctx.store,
+          COLLECTION_OF[collection],
+          `${ctx.graphRoot}/${collection}`,
+          req.params,
+        ),
+      };
+    }),
+    // A change made elsewhere (admin center, PowerShell) that delta queries then report.
+    route('PATCH', `/${collection}/{id}`, WRITE_OBJECT, (req, [id], ctx) => {
+      const { type } = findCollectionObject(ctx, collection, id);
+      const body = asRecord(req.body);
+      const keys = Object.keys(body);
+      if (keys.length !== 1 || typeof body.displayName !== 'string' || !body.displayName.trim())
+        throw new GraphHttpError(
+          400,
+          'Request_BadRequest',
+          'The demo tenant updates only displayName (a non-empty string).',
+        );
+      ctx.store.renameObject(type, id, body.displayName);
+      return { status: 204 };
+    }),
+    route('DELETE', `/${collection}/{id}`, WRITE_OBJECT, (_req, [id], ctx) => {
+      const { type } = findCollectionObject(ctx, collection, id);
+      ctx.store.deleteObject(type, id);
+      return { status: 204 };
+    }),
     route('GET', `/${collection}`, READ_DIRECTORY, (req, _p, ctx) => {
       const items = (collection === 'applications'
         ? ctx.store.applications
         : ctx.store.servicePrincipals) as unknown as Record<string, unknown>[];
-      const query = parseCollectionQuery(req.params, req.headers.consistencylevel);
+      const query = parseCollectionQuery(
+        req.params,
+        req.headers.consistencylevel,
+        optionsOf(collection),
+      );
       return {
         status: 200,
         body: pageOf(

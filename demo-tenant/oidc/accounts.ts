@@ -15,11 +15,13 @@ export const GRAPH_PERMISSIONS = {
   writeApplications: 'Application.ReadWrite.All',
   // Asked only when the admin opens "who receives these tokens" (delegated grants) and when a
   // report-only Conditional Access draft is created; Directory.Read.All also with the history.
+  // Also delta queries on applications and service principals (application-delta).
   readDirectory: 'Directory.Read.All',
   writeConditionalAccess: 'Policy.ReadWrite.ConditionalAccess',
   // History (directoryaudit-list): Microsoft asks for AuditLog.Read.All and Directory.Read.All.
   readAuditLog: 'AuditLog.Read.All',
 } as const;
+// Every application permission the dashboard's features use (delta, reach, history, drafts).
 const ALL = Object.values(GRAPH_PERMISSIONS);
 const READ = [GRAPH_PERMISSIONS.readPolicies, GRAPH_PERMISSIONS.readApplications];
 

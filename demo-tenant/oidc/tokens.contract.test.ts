@@ -56,7 +56,6 @@ describe('discovery and client credentials', () => {
         'Policy.Read.All',
         'Policy.ReadWrite.ApplicationConfiguration',
         'Policy.ReadWrite.ConditionalAccess',
-        'AuditLog.Read.All',
       ].sort(),
     );
     const reader = await clientToken(

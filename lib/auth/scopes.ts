@@ -27,7 +27,13 @@ export interface GraphScopes {
 }
 
 export function graphScopes(resource: string): GraphScopes {
-  const read = [`${resource}/Policy.Read.All`, `${resource}/Application.Read.All`];
+  const read = [
+    `${resource}/Policy.Read.All`,
+    `${resource}/Application.Read.All`,
+    // Delta queries on applications and service principals (warm loads) need it: Microsoft's
+    // table (application-delta-permissions) names no narrower delegated permission.
+    `${resource}/Directory.Read.All`,
+  ];
   return {
     read,
     write: [

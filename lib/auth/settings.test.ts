@@ -18,6 +18,7 @@ describe('resolveAuthSettings', () => {
       'profile',
       'https://graph.microsoft.com/Policy.Read.All',
       'https://graph.microsoft.com/Application.Read.All',
+      'https://graph.microsoft.com/Directory.Read.All',
     ]);
     expect(settings.scopes.write).toContain(
       'https://graph.microsoft.com/Policy.ReadWrite.ApplicationConfiguration',

@@ -328,7 +328,8 @@ describe('loadDirectoryIndex', () => {
       return { status: 200, body: { value: policies } };
     });
     const index = await loadDirectoryIndex(api);
-    expect(calls).toHaveLength(1 + 2 + 1 + 1);
+    // …plus /servicePrincipals/$count, which says whether parallel chains would pay.
+    expect(calls).toHaveLength(1 + 2 + 1 + 1 + 1);
     expect(index.targets).toHaveLength(2);
     expect(index.targets.find((t) => t.appId === 'app1')).toMatchObject({
       servicePrincipalPolicyId: 'p0',

@@ -92,7 +92,8 @@ export function createPoliciesApi(core: GraphCore): PoliciesApi {
     listAppliesTo: (policyId, { signal } = {}) =>
       core.call(async () => {
         const objects: LinkedObject[] = [];
-        let next: string | undefined = `${POLICIES}/${encodeURIComponent(policyId)}/appliesTo`;
+        let next: string | undefined =
+          `${POLICIES}/${encodeURIComponent(policyId)}/appliesTo?$top=999`;
         while (next) {
           const page: Collection<Record<string, unknown>> = await core
             .request(next, 'read', { signal })

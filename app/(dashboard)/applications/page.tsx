@@ -1,12 +1,12 @@
 import { Suspense } from 'react';
-import { ApplicationsView } from '@/components/effective/applications-view';
+import { ApplicationsViewDeferred } from '@/components/effective/applications-view-deferred';
 
 export const metadata = { title: 'Applications' };
 
 export default function ApplicationsPage() {
   return (
     <Suspense>
-      <ApplicationsView />
+      <ApplicationsViewDeferred />
     </Suspense>
   );
 }

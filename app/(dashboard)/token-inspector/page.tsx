@@ -1,7 +1,7 @@
-import { TokenInspector } from '@/components/token-inspector/token-inspector';
+import { TokenInspectorDeferred } from '@/components/token-inspector/token-inspector-deferred';
 
 export const metadata = { title: 'Token inspector' };
 
 export default function TokenInspectorPage() {
-  return <TokenInspector />;
+  return <TokenInspectorDeferred />;
 }

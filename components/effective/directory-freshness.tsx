@@ -1,0 +1,30 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+
+/** "As of 14:02" and a refresh: the view may show objects kept from the admin's last visit. */
+export function DirectoryFreshness({
+  asOf,
+  refreshing,
+  onRefresh,
+}: {
+  asOf?: Date;
+  refreshing: boolean;
+  onRefresh: () => void;
+}) {
+  return (
+    <div className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+      {asOf && (
+        <span data-testid="directory-as-of">
+          As of{' '}
+          <time dateTime={asOf.toISOString()}>
+            {asOf.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+          </time>
+        </span>
+      )}
+      <Button onClick={onRefresh} disabled={refreshing}>
+        {refreshing ? 'Refreshing…' : 'Refresh'}
+      </Button>
+    </div>
+  );
+}
