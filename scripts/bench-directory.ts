@@ -24,7 +24,8 @@ export interface DirectoryResult {
 
 const NAIVE_CONCURRENCY = Number(process.env.BENCH_NAIVE_CONCURRENCY ?? 16);
 
-async function readerApi(tenant: DemoTenant): Promise<GraphApi> {
+/** lib/graph's client against a bench tenant, as the automation client (the app's own calls). */
+export async function readerApi(tenant: DemoTenant): Promise<GraphApi> {
   const response = await fetch(`${tenant.url}/token`, {
     method: 'POST',
     body: new URLSearchParams({

@@ -3,11 +3,10 @@
 // the Applications view on a 100,000-object tenant in Chromium; Lighthouse on the build.
 // Figures are printed, not asserted: performance is measured here, not in tests.
 // BENCH_ONLY=directory,reach,engine,browser,lighthouse runs a part; BENCH_QUICK=1 uses small tenants.
-import { benchDirectoryShape, type DirectoryShape } from './bench-directory';
+import { benchDirectoryShape, readerApi, type DirectoryShape } from './bench-directory';
 import { benchPolicyEngine } from './bench-policy';
 import { benchReach } from './bench-reach';
 import { startDemoTenant } from '../demo-tenant/server';
-import { createGraphApi } from '../lib/graph/client';
 import { loadDirectoryIndex } from '../lib/graph/directory-index';
 import { runLighthouse } from './bench-lighthouse';
 import { BENCH_PORTS } from './bench-servers';
@@ -41,22 +40,7 @@ async function reachSection(): Promise<string> {
     appOrigins: [],
   });
   try {
-    const response = await fetch(`${tenant.url}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'demo-automation',
-        client_secret: 'demo-automation-secret',
-        scope: 'https://graph.microsoft.com/.default',
-      }),
-    });
-    const { access_token: token } = (await response.json()) as { access_token: string };
-    const api = createGraphApi({
-      getToken: async () => token,
-      graphBaseUrl: `${tenant.url}/v1.0`,
-      readScopes: [],
-      writeScopes: [],
-    });
+    const api = await readerApi(tenant);
     const index = await loadDirectoryIndex(api);
     return await benchReach(api, tenant.url, index, LATENCY_MS);
   } finally {
