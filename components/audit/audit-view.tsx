@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
-import { ReachSection } from '@/components/reach/reach-section';
-import { SessionsSection } from '@/components/sessions/sessions-section';
+import dynamic from 'next/dynamic';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -12,6 +11,25 @@ import { download, objectsToCsv } from '@/lib/export/csv';
 import { auditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
+
+// Who receives the tokens and what governs sessions load after first paint: the audit's own
+// figures show at once, and the first load stays within the JavaScript budget.
+const deferred = (what: string) => ({
+  ssr: false,
+  loading: () => (
+    <p role="status" className="text-sm">
+      Loading {what}…
+    </p>
+  ),
+});
+const ReachSection = dynamic(
+  () => import('@/components/reach/reach-section').then((m) => m.ReachSection),
+  deferred('who receives long-lived tokens'),
+);
+const SessionsSection = dynamic(
+  () => import('@/components/sessions/sessions-section').then((m) => m.SessionsSection),
+  deferred('what governs sessions'),
+);
 
 export function AuditView() {
   const directory = useDirectoryIndex();
