@@ -14,21 +14,27 @@ import { formatLifetime } from '@/lib/policy/format';
 
 // Who receives the tokens and what governs sessions load after first paint: the audit's own
 // figures show at once, and the first load stays within the JavaScript budget.
-const deferred = (what: string) => ({
-  ssr: false,
-  loading: () => (
-    <p role="status" className="text-sm">
-      Loading {what}…
-    </p>
-  ),
-});
 const ReachSection = dynamic(
   () => import('@/components/reach/reach-section').then((m) => m.ReachSection),
-  deferred('who receives long-lived tokens'),
+  {
+    ssr: false,
+    loading: () => (
+      <p role="status" className="text-sm">
+        Loading who receives long-lived tokens…
+      </p>
+    ),
+  },
 );
 const SessionsSection = dynamic(
   () => import('@/components/sessions/sessions-section').then((m) => m.SessionsSection),
-  deferred('what governs sessions'),
+  {
+    ssr: false,
+    loading: () => (
+      <p role="status" className="text-sm">
+        Loading what governs sessions…
+      </p>
+    ),
+  },
 );
 
 export function AuditView() {
