@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * kB gzip per route. Measured 2026-11-27: /policies 246, /applications 236, /audit 250,
- * /token-inspector 236, since the Graph SDK, the Applications view and the token inspector load
- * after first paint (they were 261–275). React DOM, MSAL, TanStack Query and the Next runtime are
- * the rest. Raise only with a reason in the commit.
+ * kB gzip per route. Measured 2026-11-27: /policies 247, /applications 237, /audit 252.3,
+ * /token-inspector 237, since the Graph SDK, the Applications view, the token inspector and the
+ * audit's reach and sessions sections load after first paint (they were 261–279). React DOM, MSAL,
+ * TanStack Query and the Next runtime are the rest. 255 rather than the 250 aim: /audit's own code
+ * grew with Audit II (issue 19) by 2.3 kB over it; issue 16 keeps the 250 kB aim open. Raise only
+ * with a reason in the commit.
  */
-export const BUDGET_KB = 250;
+export const BUDGET_KB = 255;
 export const ROUTES = ['policies', 'applications', 'audit', 'token-inspector'];
 
 export function firstLoadKb(distDir, route) {
