@@ -5,7 +5,7 @@
 // resources/directoryaudit.md (filterable properties), directoryaudit-list-permissions.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoTenant } from '../server';
-import { clientToken, definition, graphClient, startTestTenant } from '../test-support/http';
+import { definition, graphAs, graphClient, startTestTenant } from '../test-support/http';
 
 let tenant: DemoTenant;
 let graph: ReturnType<typeof graphClient>;
@@ -14,11 +14,8 @@ const CDS = '00000007-0000-0000-c000-000000000000';
 
 beforeAll(async () => {
   tenant = await startTestTenant();
-  const token = async (client?: string) =>
-    (await clientToken(tenant.url, 'https://graph.microsoft.com/.default', client)).body
-      .access_token;
-  graph = graphClient(tenant.url, await token());
-  reader = graphClient(tenant.url, await token('demo-reader'));
+  graph = await graphAs(tenant.url);
+  reader = await graphAs(tenant.url, 'demo-reader');
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {

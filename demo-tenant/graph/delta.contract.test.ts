@@ -5,7 +5,7 @@
 // and the permissions table application-delta-permissions (delegated Directory.Read.All).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoTenant } from '../server';
-import { clientToken, graphClient, startTestTenant } from '../test-support/http';
+import { graphAs, graphClient, startTestTenant } from '../test-support/http';
 import { DELTA_PAGE_SIZE, DELTA_TOKEN_LIFETIME_MS } from './delta';
 
 let tenant: DemoTenant;
@@ -15,11 +15,8 @@ const SELECT = '$select=id,appId,displayName';
 
 beforeAll(async () => {
   tenant = await startTestTenant({ size: 500 });
-  const token = async (client?: string) =>
-    (await clientToken(tenant.url, 'https://graph.microsoft.com/.default', client)).body
-      .access_token;
-  graph = graphClient(tenant.url, await token());
-  reader = graphClient(tenant.url, await token('demo-reader'));
+  graph = await graphAs(tenant.url);
+  reader = await graphAs(tenant.url, 'demo-reader');
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {

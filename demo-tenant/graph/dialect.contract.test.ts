@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEEDED } from '../directory/seed';
 import type { DemoTenant } from '../server';
-import { clientToken, definition, graphClient, startTestTenant } from '../test-support/http';
+import { definition, graphAs, graphClient, startTestTenant } from '../test-support/http';
 
 let tenant: DemoTenant;
 let graph: ReturnType<typeof graphClient>;
@@ -16,11 +16,8 @@ const ref = (policyId: string) => ({
 
 beforeAll(async () => {
   tenant = await startTestTenant();
-  const token = async (client?: string) =>
-    (await clientToken(tenant.url, 'https://graph.microsoft.com/.default', client)).body
-      .access_token;
-  graph = graphClient(tenant.url, await token());
-  reader = graphClient(tenant.url, await token('demo-reader'));
+  graph = await graphAs(tenant.url);
+  reader = await graphAs(tenant.url, 'demo-reader');
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {

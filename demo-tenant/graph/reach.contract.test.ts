@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { draftSignInFrequencyPolicy } from '../../lib/policy/conditional-access';
 import type { DemoTenant } from '../server';
-import { clientToken, graphClient, startTestTenant } from '../test-support/http';
+import { graphAs, graphClient, startTestTenant } from '../test-support/http';
 import { SEEDED } from '../directory/seed';
 
 let tenant: DemoTenant;
@@ -18,12 +18,9 @@ const CDS = '00000007-0000-0000-c000-000000000000';
 
 beforeAll(async () => {
   tenant = await startTestTenant();
-  const token = async (client?: string) =>
-    (await clientToken(tenant.url, 'https://graph.microsoft.com/.default', client)).body
-      .access_token;
-  graph = graphClient(tenant.url, await token());
+  graph = await graphAs(tenant.url);
   // Application.Read.All and Policy.Read.All only.
-  reader = graphClient(tenant.url, await token('demo-reader'));
+  reader = await graphAs(tenant.url, 'demo-reader');
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {

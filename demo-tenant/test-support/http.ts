@@ -39,6 +39,12 @@ export function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 }
 
+/** A Graph client holding a client-credentials token of a demo client (the writer by default). */
+export async function graphAs(url: string, client = 'demo-automation') {
+  const { body } = await clientToken(url, 'https://graph.microsoft.com/.default', client);
+  return graphClient(url, body.access_token);
+}
+
 export function graphClient(url: string, token: string) {
   const call = async (
     method: string,
