@@ -9,7 +9,7 @@ import type { DemoTenant } from '../demo-tenant/server';
 import {
   clientToken,
   definition,
-  graphClient,
+  graphAs,
   startTestTenant,
 } from '../demo-tenant/test-support/http';
 
@@ -196,11 +196,6 @@ describe('token-lifetimes export, plan and apply', () => {
   const dir = mkdtempSync(join(tmpdir(), 'token-lifetimes-'));
   const baselinePath = join(dir, 'baseline.json');
 
-  async function automation() {
-    const { body } = await clientToken(tenant.url, 'https://graph.microsoft.com/.default');
-    return graphClient(tenant.url, body.access_token);
-  }
-
   it('exports, sees a change made since as drift, applies the baseline and reads back no drift', async () => {
     const exported = await run(['export', '--demo', '--as', 'json', '--out', baselinePath, '-q']);
     expect(exported.code).toBe(0);
@@ -208,7 +203,7 @@ describe('token-lifetimes export, plan and apply', () => {
     expect(baseline.policies.length).toBeGreaterThan(3);
 
     // Someone changes the tenant: the Dataverse policy becomes 9 h.
-    const graph = await automation();
+    const graph = await graphAs(tenant.url);
     const dataverse = (await graph.get('/policies/tokenLifetimePolicies')).body.value.find(
       (p: { displayName: string }) => p.displayName === 'Dataverse integrations (5 h)',
     );
