@@ -34,6 +34,11 @@ export interface ConnectionFlags {
 const DEMO_TENANT_ID = '3f0e9e5c-1b2a-4c3d-8e4f-5a6b7c8d9e0f';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Where the demo tenant keeps its CA (made at its first start), unless DEMO_TENANT_CA says. */
+export function demoCaPathOf(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DEMO_TENANT_CA || join(ROOT, '.demo-tenant', 'tls', 'demo-tenant-ca.pem');
+}
+
 /**
  * `access` is what the command needs: reading commands sign in with read permissions only (in the
  * demo, the read-only automation client), and only `apply` with write permissions.
@@ -76,7 +81,7 @@ export function connectionFrom(
 function demoConnection(access: 'read' | 'write', env: NodeJS.ProcessEnv): Connection {
   const host = (env.DEMO_TENANT_HTTPS_URL || 'https://localhost:4443').replace(/\/$/, '');
   const client = access === 'write' ? 'demo-automation' : 'demo-reader';
-  const demoCaPath = env.DEMO_TENANT_CA || join(ROOT, '.demo-tenant', 'tls', 'demo-tenant-ca.pem');
+  const demoCaPath = demoCaPathOf(env);
   if (!existsSync(demoCaPath))
     throw new CliError(
       `The demo tenant's CA is not at ${demoCaPath}: start the demo tenant first (npm run demo-tenant), or point DEMO_TENANT_CA at its CA file.`,

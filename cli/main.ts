@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runAudit } from './commands/audit';
 import { runApply, runExport, runPlan } from './commands/desired-state';
 import { runInspect } from './commands/inspect';
+import { demoCaPathOf } from './connection';
 import { CliError, EXIT } from './exit-codes';
 import { red, colorOn } from './output';
 
@@ -188,7 +189,7 @@ Ctrl-C lets the step in flight finish, then stops and reports every step.`,
 function rerunTrustingDemoCa(argv: string[]): number | undefined {
   if (!argv.includes('--demo')) return undefined;
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const ca = process.env.DEMO_TENANT_CA || join(root, '.demo-tenant', 'tls', 'demo-tenant-ca.pem');
+  const ca = demoCaPathOf();
   if (process.env.NODE_EXTRA_CA_CERTS === ca) return undefined;
   if (!existsSync(ca)) return undefined; // connectionFrom says what to do.
   const child = spawnSync(process.execPath, [join(root, 'cli', 'bin.mjs'), ...argv], {
