@@ -8,7 +8,7 @@
 // AuditLog.Read.All and Directory.Read.All.
 import { GraphHttpError } from './errors';
 import { AUDIT_RETENTION_DAYS, auditLogOf, type DirectoryAudit } from './audit-log';
-import type { GraphRequest, GraphResponse, Route } from './routes';
+import type { GraphRequest, GraphResponse, Route } from './route';
 import type { DirectoryStore } from '../directory/store';
 
 type Predicate = (entry: DirectoryAudit) => boolean;

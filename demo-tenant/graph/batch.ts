@@ -2,7 +2,7 @@
 // without regard to case, dependsOn honoured (424 on a failed dependency) and matched the same way.
 // Each sub-request runs through the same routes and permissions as a direct call.
 import { GraphHttpError } from './errors';
-import type { GraphRequest, GraphResponse } from './routes';
+import type { GraphRequest, GraphResponse } from './route';
 
 interface BatchItem {
   id: string;

@@ -14,7 +14,7 @@ import { DirectoryError } from '../directory/store';
 import { conditionalAccessPolicyJson } from '../directory/seed-access';
 import { GraphHttpError } from './errors';
 import { pageOf, parseCollectionQuery, type CollectionOptions } from './odata';
-import { route, type GraphRequest, type Route, type RouteContext } from './routes';
+import { route, type GraphRequest, type Route, type RouteContext } from './route';
 
 export function reachRoutes(): Route[] {
   return [

@@ -1,7 +1,6 @@
 // Every endpoint of GRAPH-CONTRACT.md, as Graph answers it: shapes, rules and errors.
 import { randomUUID } from 'node:crypto';
-import type { TokenCheck } from '../contracts';
-import { DirectoryError, type DirectoryStore, type ObjectType } from '../directory/store';
+import { DirectoryError, type ObjectType } from '../directory/store';
 import { GraphHttpError } from './errors';
 import { asRecord, policyJson, validatedPolicyFields } from './policy-body';
 import { alternateKeyTemplate, resolveAlternateKey } from './alternate-keys';
@@ -18,35 +17,15 @@ import { reachRoutes } from './routes-reach';
 import { AUDIT_LOG_ROUTES } from './audit-log-routes';
 import { recordWrite, snapshotWrite } from './audit-log';
 import { deltaPage, requireDeltaPermission } from './delta';
+import {
+  route,
+  type GraphRequest,
+  type GraphResponse,
+  type Route,
+  type RouteContext,
+} from './route';
 
-export interface GraphRequest {
-  method: string;
-  /** Path below /v1.0, e.g. /policies/tokenLifetimePolicies */
-  path: string;
-  params: URLSearchParams;
-  headers: Record<string, string | undefined>;
-  body: unknown;
-  auth: Extract<TokenCheck, { ok: true }>;
-}
-
-export interface GraphResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-export interface RouteContext {
-  store: DirectoryStore;
-  graphRoot: string;
-}
-
-export interface Route {
-  method: string;
-  template: string;
-  pattern: RegExp;
-  permissions: PermissionNeed[];
-  handle: (req: GraphRequest, params: string[], ctx: RouteContext) => GraphResponse;
-}
+export type { GraphResponse };
 
 const READ_POLICY: PermissionNeed[] = ['Policy.Read.All'];
 const READ_DIRECTORY: PermissionNeed[] = ['Policy.Read.All', 'Application.Read.All'];
@@ -77,23 +56,6 @@ const COLLECTION_OF: Record<string, ObjectType> = {
   applications: 'application',
   servicePrincipals: 'servicePrincipal',
 };
-
-export function route(
-  method: string,
-  template: string,
-  permissions: PermissionNeed[],
-  handle: Route['handle'],
-): Route {
-  const pattern = new RegExp(
-    '^' +
-      template
-        .replace(/\{[^}]+\}/g, '([^/]+)')
-        .replace(/\$/g, '\\$')
-        .replace(/\((?!\[)/g, '\\(') +
-      '$',
-  );
-  return { method, template, pattern, permissions, handle };
-}
 
 function directoryObjectJson(
   type: ObjectType,
