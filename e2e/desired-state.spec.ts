@@ -8,8 +8,7 @@ import {
   resetTenant,
   signIn,
 } from './fixtures';
-
-const CDS = '00000007-0000-0000-c000-000000000000';
+import { CDS } from './tenant';
 
 test.beforeEach(() => resetTenant());
 

@@ -8,8 +8,8 @@ import {
   resetTenant,
   signIn,
 } from './fixtures';
+import { CDS } from './tenant';
 
-const CDS = '00000007-0000-0000-c000-000000000000';
 const GRAPH_APP = '00000003-0000-0000-c000-000000000000';
 
 test.beforeEach(() => resetTenant());

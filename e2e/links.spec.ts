@@ -1,29 +1,16 @@
 import { expect, test } from '@playwright/test';
 import {
   clientCredentialsToken,
-  definition,
   expectNoSeriousA11yViolations,
   graphAsAutomation,
   resetTenant,
   setControls,
   signIn,
 } from './fixtures';
-
-const CDS = '00000007-0000-0000-c000-000000000000';
-const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
+import { CDS, ORDERS_API, createPolicy } from './tenant';
 
 test.beforeEach(() => resetTenant());
 test.afterEach(() => setControls({ faultRate: 0, latencyMs: 0 }));
-
-async function createPolicy(name: string, lifetime: string) {
-  const graph = await graphAsAutomation();
-  const created = await graph.post('/policies/tokenLifetimePolicies', {
-    displayName: name,
-    definition: definition(lifetime),
-  });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
-}
 
 test('link a 2 h policy to Common Data Service, then its tokens last 2 h @entra', async ({
   page,

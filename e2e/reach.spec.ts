@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { armFault, DEMO_URL, expectNoSeriousA11yViolations, resetTenant, signIn } from './fixtures';
-
-const ORDERS_APP_ID = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
+import { ORDERS_API } from './tenant';
 
 test.beforeEach(() => resetTenant());
 
@@ -49,7 +48,7 @@ test('the audit shows who receives long-lived tokens, privileged first, with a d
   await expect(cds.getByTestId('privileged-count')).toHaveText('3');
 
   await orders.getByRole('button', { name: /Show the clients of Contoso Orders API/ }).click();
-  await expect(page).toHaveURL(new RegExp(`resource=${ORDERS_APP_ID}`));
+  await expect(page).toHaveURL(new RegExp(`resource=${ORDERS_API}`));
   const clients = page.getByTestId('reach-drilldown').getByTestId('reach-client');
   await expect(clients).toHaveCount(3);
   await expect(clients.first()).toContainText('Nightly export script');
@@ -75,7 +74,7 @@ test('the audit shows who receives long-lived tokens, privileged first, with a d
   await expectNoSeriousA11yViolations(page);
 
   // The application page says it too, without asking again (the permission was given this session).
-  await page.goto(`/applications/${ORDERS_APP_ID}`);
+  await page.goto(`/applications/${ORDERS_API}`);
   await expect(page.getByTestId('reach-summary')).toHaveText(
     'Tokens for this API go to 3 clients (1 privileged).',
   );

@@ -6,8 +6,7 @@ import {
   resetTenant,
   signIn,
 } from './fixtures';
-
-const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
+import { ORDERS_API } from './tenant';
 
 test.beforeEach(() => resetTenant());
 

@@ -1,47 +1,22 @@
 // One targeted failure at each step of the multi-step writes: after each, what the UI says the
 // tenant holds is what Graph (read behind the UI's back) holds, and the offered repair works.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { armFault, graphAsAutomation, resetTenant, signIn, type FaultRule } from './fixtures';
 import {
-  armFault,
-  definition,
-  graphAsAutomation,
-  resetTenant,
-  signIn,
-  type FaultRule,
-} from './fixtures';
+  CDS,
+  ORDERS_API,
+  createPolicy,
+  defaults,
+  linkedTo,
+  previewLinkToDataverse,
+} from './tenant';
 
-const CDS = '00000007-0000-0000-c000-000000000000';
-const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
 const POLICY = '/policies/tokenLifetimePolicies/*';
 const refused = { status: 400, code: 'Request_BadRequest' };
 const broken = { status: 500, code: 'InternalServerError' };
 
 test.beforeEach(() => resetTenant());
 test.afterEach(() => resetTenant());
-
-async function defaults() {
-  const graph = await graphAsAutomation();
-  return (await graph.policies()).filter((p) => p.isOrganizationDefault).map((p) => p.displayName);
-}
-
-async function createPolicy(name: string, lifetime: string, isOrganizationDefault = false) {
-  const graph = await graphAsAutomation();
-  const created = await graph.post('/policies/tokenLifetimePolicies', {
-    displayName: name,
-    definition: definition(lifetime),
-    isOrganizationDefault,
-  });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
-}
-
-async function linkedTo(kind: 'applications' | 'servicePrincipals', appId: string) {
-  const graph = await graphAsAutomation();
-  const object = (await graph.get(`/${kind}?$filter=appId eq '${appId}'`)).body.value[0];
-  return (await graph.get(`/${kind}/${object.id}/tokenLifetimePolicies`)).body.value.map(
-    (p: { displayName: string }) => p.displayName,
-  );
-}
 
 async function repair(scope: Locator, name: string) {
   await scope.getByRole('button', { name, exact: true }).click();
@@ -275,12 +250,7 @@ test.describe('bulk replace on Common Data Service, “Dataverse integrations (5
     test(s.step, async ({ page }) => {
       const id = await createPolicy('Bulk 2h', '02:00:00');
       await signIn(page, 'admin', `/policies/${id}`);
-      await page.getByRole('button', { name: 'Link to…' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('tab', { name: 'Microsoft first-party' }).click();
-      await dialog.getByRole('checkbox', { name: /Common Data Service/ }).check();
-      await dialog.getByRole('button', { name: 'Preview the effect' }).click();
-      await expect(dialog.getByTestId('impact-table')).toBeVisible();
+      const dialog = await previewLinkToDataverse(page);
       await armFault(s.fault);
       await dialog.getByRole('button', { name: 'Link 1 object' }).click();
       await expect(dialog.getByTestId('bulk-outcome-state')).toHaveText(s.says);

@@ -2,46 +2,20 @@
 // afterwards the tenant, read over Graph behind the UI's back, holds exactly what the UI said, and
 // the repair button the UI offers puts the intended state in place.
 import { expect, test, type Page } from '@playwright/test';
+import { armFault, clearFaults, graphAsAutomation, resetTenant, signIn } from './fixtures';
 import {
-  armFault,
-  clearFaults,
-  definition,
-  graphAsAutomation,
-  resetTenant,
-  signIn,
-} from './fixtures';
+  CDS,
+  ORDERS_API,
+  createPolicy,
+  defaults,
+  linkedTo,
+  previewLinkToDataverse,
+} from './tenant';
 
-const CDS = '00000007-0000-0000-c000-000000000000';
-const ORDERS_API = '2b7a6c1e-4d5f-4a8b-9c0d-1e2f3a4b5c01';
 const POLICY = '/policies/tokenLifetimePolicies/*';
 
 test.beforeEach(() => resetTenant());
 test.afterEach(() => resetTenant());
-
-async function defaults() {
-  const graph = await graphAsAutomation();
-  return (await graph.policies()).filter((p) => p.isOrganizationDefault).map((p) => p.displayName);
-}
-
-async function createPolicy(name: string, lifetime: string, isOrganizationDefault = false) {
-  const graph = await graphAsAutomation();
-  const created = await graph.post('/policies/tokenLifetimePolicies', {
-    displayName: name,
-    definition: definition(lifetime),
-    isOrganizationDefault,
-  });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
-}
-
-/** What the object holds now, read over Graph (policy display names). */
-async function linkedTo(kind: 'applications' | 'servicePrincipals', appId: string) {
-  const graph = await graphAsAutomation();
-  const object = (await graph.get(`/${kind}?$filter=appId eq '${appId}'`)).body.value[0];
-  return (await graph.get(`/${kind}/${object.id}/tokenLifetimePolicies`)).body.value.map(
-    (p: { displayName: string }) => p.displayName,
-  );
-}
 
 /** A short time limit (tests only, demo tenant only) so a frozen tenant is met in seconds. */
 async function shortTimeLimit(page: Page, ms = 3000) {
@@ -173,13 +147,7 @@ test('bulk replace: unlink succeeds, link and restore fail — the dialog says t
 }) => {
   const id = await createPolicy('Dataverse 2h', '02:00:00');
   await signIn(page, 'admin', `/policies/${id}`);
-  await page.getByRole('button', { name: 'Link to…' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('tab', { name: 'Microsoft first-party' }).click();
-  await dialog.getByRole('checkbox', { name: /Common Data Service/ }).check();
-  await dialog.getByRole('button', { name: 'Preview the effect' }).click();
-  // The tenant's index (read through $batch too) is loaded before any fault is armed.
-  await expect(dialog.getByTestId('impact-table')).toBeVisible();
+  const dialog = await previewLinkToDataverse(page);
   // The link (a $batch sub-request) and then the direct restore both fail.
   await armFault({
     method: 'POST',
@@ -208,13 +176,7 @@ test('bulk replace: unlink succeeds, link and restore fail — the dialog says t
 test('a bulk link that fails as a whole says so and can be tried again', async ({ page }) => {
   const id = await createPolicy('Whole 3h', '03:00:00');
   await signIn(page, 'admin', `/policies/${id}`);
-  await page.getByRole('button', { name: 'Link to…' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('tab', { name: 'Microsoft first-party' }).click();
-  await dialog.getByRole('checkbox', { name: /Common Data Service/ }).check();
-  await dialog.getByRole('button', { name: 'Preview the effect' }).click();
-  // The tenant's index (read through $batch too) is loaded before any fault is armed.
-  await expect(dialog.getByTestId('impact-table')).toBeVisible();
+  const dialog = await previewLinkToDataverse(page);
   await armFault({
     method: 'POST',
     path: '/$batch',

@@ -2,6 +2,7 @@
 // change made elsewhere (here: Graph, as the admin center or PowerShell would) shows after Refresh.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_URL, graphAsAutomation, resetTenant, signIn } from './fixtures';
+import { keptSnapshots } from './kept-directory';
 
 test.beforeEach(() => resetTenant());
 
@@ -23,8 +24,8 @@ test('a second visit reads only changes; Refresh shows a rename made elsewhere @
   await signIn(page, 'admin', '/applications');
   await ready(page);
   await expect(page.getByTestId('directory-as-of')).toBeVisible();
-  // The kept objects are written shortly after the view shows.
-  await page.waitForTimeout(2000);
+  // The kept objects are written shortly after the view shows: wait for them, not a fixed time.
+  await expect.poll(() => keptSnapshots(page)).toBe(1);
 
   await fetch(`${DEMO_URL}/_demo/stats/reset`, { method: 'POST' });
   await page.reload();
@@ -51,27 +52,9 @@ test('a second visit reads only changes; Refresh shows a rename made elsewhere @
 test('signing out forgets the kept directory', async ({ page }) => {
   await signIn(page, 'admin', '/applications');
   await ready(page);
-  await page.waitForTimeout(2000);
-  const kept = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open('token-lifetime-dashboard');
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('directory-snapshots')) return resolve(0);
-            const count = db
-              .transaction('directory-snapshots')
-              .objectStore('directory-snapshots')
-              .count();
-            count.onsuccess = () => resolve(count.result);
-          };
-          open.onerror = () => resolve(0);
-        }),
-    );
-  expect(await kept()).toBe(1);
+  await expect.poll(() => keptSnapshots(page)).toBe(1);
   await page.getByRole('button', { name: 'Account: Adele Admin' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
-  expect(await kept()).toBe(0);
+  expect(await keptSnapshots(page)).toBe(0);
 });

@@ -6,6 +6,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
 import { APP_URL, DEMO_URL, buildOnce, withServers } from './bench-servers';
+import { keptSnapshots } from '../e2e/kept-directory';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const READY = '[data-testid="row-count"][data-state="ready"]';
@@ -34,24 +35,6 @@ async function timedReload(
   const { total, routes } = await graphRoundTrips();
   return { ms: Date.now() - start, roundTrips: total, routes };
 }
-
-const keptSnapshots = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('token-lifetime-dashboard');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('directory-snapshots')) return resolve(0);
-          const count = db
-            .transaction('directory-snapshots')
-            .objectStore('directory-snapshots')
-            .count();
-          count.onsuccess = () => resolve(count.result);
-        };
-        open.onerror = () => resolve(0);
-      }),
-  );
 
 /** Time from an action on the page to the next frame after the row count (or a header) changed. */
 function timeUntilChanged(page: Page, action: 'filter' | 'sort' | 'clear'): Promise<number> {
