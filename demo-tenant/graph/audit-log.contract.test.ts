@@ -3,38 +3,27 @@
 // Entra audit log categories and activities" (MicrosoftDocs/entra-docs, Core Directory section),
 // microsoft-graph-docs-contrib api-reference/v1.0/api/directoryaudit-list.md and
 // resources/directoryaudit.md (filterable properties), directoryaudit-list-permissions.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DemoTenant } from '../server';
-import { definition, graphAs, graphClient, startTestTenant } from '../test-support/http';
+import { describe, expect, it } from 'vitest';
+import { tenantPerFile } from '../test-support/tenant-per-file';
+import { definition } from '../test-support/http';
 
-let tenant: DemoTenant;
-let graph: ReturnType<typeof graphClient>;
-let reader: ReturnType<typeof graphClient>;
 const CDS = '00000007-0000-0000-c000-000000000000';
 
-beforeAll(async () => {
-  tenant = await startTestTenant();
-  graph = await graphAs(tenant.url);
-  reader = await graphAs(tenant.url, 'demo-reader');
-});
-afterAll(() => tenant.close());
-beforeEach(async () => {
-  await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
-});
+const t = tenantPerFile();
 
-const audits = (query = '') => graph.get(`/auditLogs/directoryAudits${query}`);
+const audits = (query = '') => t.graph.get(`/auditLogs/directoryAudits${query}`);
 
 describe('directory audit entries for writes', () => {
   it('logs policy create, update and delete with Entra’s names, category and old → new values', async () => {
-    const created = await graph.post('/policies/tokenLifetimePolicies', {
+    const created = await t.graph.post('/policies/tokenLifetimePolicies', {
       displayName: 'Audited 2h',
       definition: definition('02:00:00'),
     });
     const id = created.body.id as string;
-    await graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
+    await t.graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
       definition: definition('03:00:00'),
     });
-    await graph.delete(`/policies/tokenLifetimePolicies/${id}`);
+    await t.graph.delete(`/policies/tokenLifetimePolicies/${id}`);
     const { status, body } = await audits(`?$filter=targetResources/any(t: t/id eq '${id}')`);
     expect(status).toBe(200);
     expect(body.value.map((e: { activityDisplayName: string }) => e.activityDisplayName)).toEqual([
@@ -62,12 +51,12 @@ describe('directory audit entries for writes', () => {
   });
 
   it('logs a link added and removed on a service principal, naming both objects', async () => {
-    const sp = (await graph.get(`/servicePrincipals?$filter=appId eq '${CDS}'`)).body.value[0];
-    const held = (await graph.get(`/servicePrincipals/${sp.id}/tokenLifetimePolicies`)).body
+    const sp = (await t.graph.get(`/servicePrincipals?$filter=appId eq '${CDS}'`)).body.value[0];
+    const held = (await t.graph.get(`/servicePrincipals/${sp.id}/tokenLifetimePolicies`)).body
       .value[0];
-    await graph.delete(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/${held.id}/$ref`);
-    await graph.post(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/$ref`, {
-      '@odata.id': `https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${held.id}`,
+    await t.graph.delete(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/${held.id}/$ref`);
+    await t.graph.post(`/servicePrincipals/${sp.id}/tokenLifetimePolicies/$ref`, {
+      '@odata.id': `https://t.graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${held.id}`,
     });
     const { body } = await audits(
       `?$filter=category eq 'ApplicationManagement' and targetResources/any(t: t/id eq '${sp.id}')`,
@@ -86,9 +75,9 @@ describe('directory audit entries for writes', () => {
 
 describe('GET /auditLogs/directoryAudits', () => {
   async function threeUpdates() {
-    const id = (await graph.get('/policies/tokenLifetimePolicies')).body.value[0].id;
+    const id = (await t.graph.get('/policies/tokenLifetimePolicies')).body.value[0].id;
     for (const lifetime of ['01:00:00', '02:00:00', '03:00:00'])
-      await graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
+      await t.graph.patch(`/policies/tokenLifetimePolicies/${id}`, {
         definition: definition(lifetime),
       });
   }
@@ -98,7 +87,7 @@ describe('GET /auditLogs/directoryAudits', () => {
     const first = await audits("?$top=2&$filter=activityDisplayName eq 'Update policy'");
     expect(first.body.value).toHaveLength(2);
     expect(first.body['@odata.nextLink']).toMatch(/^http.*\/v1\.0\/auditLogs\/directoryAudits\?/);
-    const second = await graph.get(first.body['@odata.nextLink']);
+    const second = await t.graph.get(first.body['@odata.nextLink']);
     expect(second.body.value).toHaveLength(1);
     expect(second.body['@odata.nextLink']).toBeUndefined();
     expect(first.body.value[0].activityDateTime >= first.body.value[1].activityDateTime).toBe(true);
@@ -131,7 +120,7 @@ describe('GET /auditLogs/directoryAudits', () => {
   });
 
   it('needs AuditLog.Read.All (and Directory.Read.All): a client without them gets 403', async () => {
-    const response = await reader.get('/auditLogs/directoryAudits');
+    const response = await t.reader.get('/auditLogs/directoryAudits');
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('Authorization_RequestDenied');
   });

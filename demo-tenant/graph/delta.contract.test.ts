@@ -3,25 +3,15 @@
 // id always), delta-query-overview (nextLink until a deltaLink; "@removed"; "sync from now" with
 // $deltatoken=latest; 410 Gone with a Location to start again; seven days for directory objects),
 // and the permissions table application-delta-permissions (delegated Directory.Read.All).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DemoTenant } from '../server';
-import { graphAs, graphClient, startTestTenant } from '../test-support/http';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tenantPerFile } from '../test-support/tenant-per-file';
 import { DELTA_PAGE_SIZE, DELTA_TOKEN_LIFETIME_MS } from './delta';
 
-let tenant: DemoTenant;
-let graph: ReturnType<typeof graphClient>;
-let reader: ReturnType<typeof graphClient>;
 const SELECT = '$select=id,appId,displayName';
 
-beforeAll(async () => {
-  tenant = await startTestTenant({ size: 500 });
-  graph = await graphAs(tenant.url);
-  reader = await graphAs(tenant.url, 'demo-reader');
-});
-afterAll(() => tenant.close());
+const t = tenantPerFile({ size: 500 });
 beforeEach(async () => {
-  await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
-  tenant.store.clock = Date.now;
+  t.tenant.store.clock = Date.now;
 });
 
 /** Follows nextLinks to the deltaLink; returns every item and the deltaLink. */
@@ -30,7 +20,7 @@ async function round(first: string) {
   let url = first;
   let pages = 0;
   for (;;) {
-    const response = await graph.get(url);
+    const response = await t.graph.get(url);
     expect(response.status).toBe(200);
     pages++;
     items.push(...response.body.value);
@@ -46,7 +36,7 @@ async function round(first: string) {
 describe('GET /servicePrincipals/delta and /applications/delta', () => {
   it('pages a first round through every object, then gives a deltaLink', async () => {
     const { items, deltaLink, pages } = await round(`/servicePrincipals/delta?${SELECT}`);
-    const count = tenant.store.servicePrincipals.length;
+    const count = t.tenant.store.servicePrincipals.length;
     expect(items).toHaveLength(count);
     expect(pages).toBe(Math.ceil(count / DELTA_PAGE_SIZE));
     expect(Object.keys(items[0]).sort()).toEqual(['appId', 'displayName', 'id']);
@@ -55,11 +45,11 @@ describe('GET /servicePrincipals/delta and /applications/delta', () => {
 
   it('answers only what changed since the token, with $select kept in the token', async () => {
     const { deltaLink } = await round(`/applications/delta?${SELECT}`);
-    const [renamed, deleted] = tenant.store.applications;
+    const [renamed, deleted] = t.tenant.store.applications;
     expect(
-      (await graph.patch(`/applications/${renamed.id}`, { displayName: 'Renamed' })).status,
+      (await t.graph.patch(`/applications/${renamed.id}`, { displayName: 'Renamed' })).status,
     ).toBe(204);
-    expect((await graph.delete(`/applications/${deleted.id}`)).status).toBe(204);
+    expect((await t.graph.delete(`/applications/${deleted.id}`)).status).toBe(204);
     const changes = await round(deltaLink);
     expect(changes.items).toEqual([
       { id: renamed.id, appId: renamed.appId, displayName: 'Renamed' },
@@ -72,10 +62,10 @@ describe('GET /servicePrincipals/delta and /applications/delta', () => {
   });
 
   it('syncs from now with $deltatoken=latest: no objects, a deltaLink, then only later changes', async () => {
-    const latest = await graph.get(`/servicePrincipals/delta?${SELECT}&$deltatoken=latest`);
+    const latest = await t.graph.get(`/servicePrincipals/delta?${SELECT}&$deltatoken=latest`);
     expect(latest.body.value).toEqual([]);
-    const sp = tenant.store.servicePrincipals[3];
-    await graph.patch(`/servicePrincipals/${sp.id}`, { displayName: 'Changed elsewhere' });
+    const sp = t.tenant.store.servicePrincipals[3];
+    await t.graph.patch(`/servicePrincipals/${sp.id}`, { displayName: 'Changed elsewhere' });
     const { items } = await round(latest.body['@odata.deltaLink']);
     expect(items).toEqual([{ id: sp.id, appId: sp.appId, displayName: 'Changed elsewhere' }]);
   });
@@ -83,31 +73,31 @@ describe('GET /servicePrincipals/delta and /applications/delta', () => {
   it('answers 410 Gone with a Location to start again when the token is older than 7 days', async () => {
     const { deltaLink } = await round(`/applications/delta?${SELECT}`);
     const issued = Date.now();
-    tenant.store.clock = () => issued + DELTA_TOKEN_LIFETIME_MS + 60_000;
-    const gone = await graph.get(deltaLink);
+    t.tenant.store.clock = () => issued + DELTA_TOKEN_LIFETIME_MS + 60_000;
+    const gone = await t.graph.get(deltaLink);
     expect(gone.status).toBe(410);
     expect(gone.body.error.code).toBe('syncStateNotFound');
     const location = gone.headers.get('Location')!;
     expect(location).toMatch(/\/applications\/delta\?\$deltatoken=&\$select=id,appId,displayName$/);
     // The Location starts a new first round.
     const again = await round(location);
-    expect(again.items).toHaveLength(tenant.store.applications.length);
+    expect(again.items).toHaveLength(t.tenant.store.applications.length);
   });
 
   it('answers 410 Gone to a token from before the tenant was reset', async () => {
-    const latest = await graph.get(`/applications/delta?${SELECT}&$deltatoken=latest`);
-    await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
-    expect((await graph.get(latest.body['@odata.deltaLink'])).status).toBe(410);
+    const latest = await t.graph.get(`/applications/delta?${SELECT}&$deltatoken=latest`);
+    await fetch(`${t.tenant.url}/_demo/reset`, { method: 'POST' });
+    expect((await t.graph.get(latest.body['@odata.deltaLink'])).status).toBe(410);
   });
 
   it('refuses query options delta does not document ($top, $count, $search, $orderby)', async () => {
     for (const option of ['$top=999', '$count=true', '$orderby=displayName'])
-      expect((await graph.get(`/applications/delta?${option}`)).status).toBe(400);
+      expect((await t.graph.get(`/applications/delta?${option}`)).status).toBe(400);
   });
 
   it('needs more than Application.Read.All (application-delta-permissions)', async () => {
-    expect((await reader.get('/servicePrincipals/delta?$deltatoken=latest')).status).toBe(403);
+    expect((await t.reader.get('/servicePrincipals/delta?$deltatoken=latest')).status).toBe(403);
     // The reader may still list: that needs only Application.Read.All.
-    expect((await reader.get('/servicePrincipals?$top=1')).status).toBe(200);
+    expect((await t.reader.get('/servicePrincipals?$top=1')).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEEDED } from '../directory/seed';
 import type { DemoTenant } from '../server';
+import type { FaultRule } from './faults';
 import {
   armFault,
   clientToken,
@@ -37,6 +38,20 @@ const linkedPolicies = async (id = spId) =>
     (p: { id: string }) => p.id,
   );
 
+/** Arms one failure of the next link ($ref POST) to a service principal. */
+const armLinkFault = (outcome: FaultRule['outcome'], when?: FaultRule['when']) =>
+  armFault(tenant.url, {
+    method: 'POST',
+    path: LINK,
+    count: 1,
+    ...(when ? { when } : {}),
+    outcome,
+  });
+
+/** Links the unused policy to Contoso Orders API's service principal, through the Graph client. */
+const postLink = () =>
+  graph.post(`/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`, ref(SEEDED.policies.unused));
+
 /** A raw call whose connection may be dropped or left hanging. */
 const rawPost = (path: string, body: unknown) =>
   fetch(`${tenant.url}/v1.0${path}`, {
@@ -44,19 +59,14 @@ const rawPost = (path: string, body: unknown) =>
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
+/** The same link, raw. */
+const postLinkRaw = () =>
+  rawPost(`/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`, ref(SEEDED.policies.unused));
 
 describe('a status outcome', () => {
   it('before: answers Graph’s error envelope with request ids and Retry-After, changes nothing, once', async () => {
-    await armFault(tenant.url, {
-      method: 'POST',
-      path: LINK,
-      count: 1,
-      outcome: { status: 503, retryAfter: 7 },
-    });
-    const failed = await graph.post(
-      `/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`,
-      ref(SEEDED.policies.unused),
-    );
+    await armLinkFault({ status: 503, retryAfter: 7 });
+    const failed = await postLink();
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe('ServiceUnavailable');
     expect(failed.body.error.innerError['request-id']).toBe(failed.headers.get('request-id'));
@@ -64,27 +74,18 @@ describe('a status outcome', () => {
     expect(failed.headers.get('Retry-After')).toBe('7');
     expect(await linkedPolicies()).toEqual([]);
 
-    const retried = await graph.post(
-      `/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`,
-      ref(SEEDED.policies.unused),
-    );
+    const retried = await postLink();
     expect(retried.status).toBe(204);
     expect(await linkedPolicies()).toEqual([SEEDED.policies.unused]);
     expect((await operator(tenant.url, 'GET', '/faults')).body.faults).toEqual([]);
   });
 
   it('after: the write happens, the client hears the failure', async () => {
-    await armFault(tenant.url, {
-      method: 'POST',
-      path: LINK,
-      count: 1,
-      when: 'after',
-      outcome: { status: 504, code: 'GatewayTimeout', message: 'Gateway gave up.' },
-    });
-    const failed = await graph.post(
-      `/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`,
-      ref(SEEDED.policies.unused),
+    await armLinkFault(
+      { status: 504, code: 'GatewayTimeout', message: 'Gateway gave up.' },
+      'after',
     );
+    const failed = await postLink();
     expect(failed.status).toBe(504);
     expect(failed.body.error).toMatchObject({
       code: 'GatewayTimeout',
@@ -140,46 +141,26 @@ describe('a status outcome', () => {
 
 describe('connection outcomes', () => {
   it('drop before: the socket is destroyed and nothing changed', async () => {
-    await armFault(tenant.url, { method: 'POST', path: LINK, count: 1, outcome: 'drop' });
-    await expect(
-      rawPost(`/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`, ref(SEEDED.policies.unused)),
-    ).rejects.toThrow();
+    await armLinkFault('drop');
+    await expect(postLinkRaw()).rejects.toThrow();
     expect(await linkedPolicies()).toEqual([]);
   });
 
   it('drop after: the link was made, the client never heard', async () => {
-    await armFault(tenant.url, {
-      method: 'POST',
-      path: LINK,
-      count: 1,
-      when: 'after',
-      outcome: 'drop',
-    });
-    await expect(
-      rawPost(`/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`, ref(SEEDED.policies.unused)),
-    ).rejects.toThrow();
+    await armLinkFault('drop', 'after');
+    await expect(postLinkRaw()).rejects.toThrow();
     expect(await linkedPolicies()).toEqual([SEEDED.policies.unused]);
   });
 
   it('hang: no answer until the rules are cleared, then the connection closes', async () => {
-    await armFault(tenant.url, {
-      method: 'POST',
-      path: LINK,
-      count: 1,
-      when: 'after',
-      outcome: 'hang',
-    });
+    await armLinkFault('hang', 'after');
     let settled = false;
-    const pending = rawPost(
-      `/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`,
-      ref(SEEDED.policies.unused),
-    ).finally(() => {
+    const pending = postLinkRaw().finally(() => {
       settled = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Carried out all the same, and other requests are answered meanwhile — while it still hangs.
+    await expect.poll(() => linkedPolicies()).toEqual([SEEDED.policies.unused]);
     expect(settled).toBe(false);
-    // Carried out all the same, and other requests are answered meanwhile.
-    expect(await linkedPolicies()).toEqual([SEEDED.policies.unused]);
     await operator(tenant.url, 'DELETE', '/faults');
     await expect(pending).rejects.toThrow();
   });
@@ -224,13 +205,7 @@ describe('in $batch', () => {
   });
 
   it('a sub-request dropped after it ran drops the whole $batch response, after the batch ran', async () => {
-    await armFault(tenant.url, {
-      method: 'POST',
-      path: LINK,
-      count: 1,
-      when: 'after',
-      outcome: 'drop',
-    });
+    await armLinkFault('drop', 'after');
     await expect(
       rawPost('/$batch', {
         requests: [
@@ -244,7 +219,7 @@ describe('in $batch', () => {
   });
 
   it('a sub-request dropped before: it alone is not carried out, the response is lost', async () => {
-    await armFault(tenant.url, { method: 'POST', path: LINK, count: 1, outcome: 'drop' });
+    await armLinkFault('drop');
     await expect(
       rawPost('/$batch', {
         requests: [

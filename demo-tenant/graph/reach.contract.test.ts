@@ -5,30 +5,17 @@
 // conditionalaccessroot-post-policies.md (Policy.Read.All, Policy.ReadWrite.ConditionalAccess and
 // Application.Read.All; "a valid policy should contain" an application rule, a user rule and a
 // grant or session control) and signinfrequencysessioncontrol.md.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftSignInFrequencyPolicy } from '../../lib/policy/conditional-access';
-import type { DemoTenant } from '../server';
-import { graphAs, graphClient, startTestTenant } from '../test-support/http';
+import { tenantPerFile } from '../test-support/tenant-per-file';
 import { SEEDED } from '../directory/seed';
 
-let tenant: DemoTenant;
-let graph: ReturnType<typeof graphClient>;
-let reader: ReturnType<typeof graphClient>;
 const CDS = '00000007-0000-0000-c000-000000000000';
 
-beforeAll(async () => {
-  tenant = await startTestTenant();
-  graph = await graphAs(tenant.url);
-  // Application.Read.All and Policy.Read.All only.
-  reader = await graphAs(tenant.url, 'demo-reader');
-});
-afterAll(() => tenant.close());
-beforeEach(async () => {
-  await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
-});
+const t = tenantPerFile();
 
 async function spOf(appId: string) {
-  return (await graph.get(`/servicePrincipals?$filter=appId eq '${appId}'`)).body.value[0] as {
+  return (await t.graph.get(`/servicePrincipals?$filter=appId eq '${appId}'`)).body.value[0] as {
     id: string;
     appRoles: Array<{ id: string; value: string }>;
   };
@@ -37,7 +24,7 @@ async function spOf(appId: string) {
 describe('GET /servicePrincipals/{id}/appRoleAssignedTo', () => {
   it('lists the clients holding app roles on the Orders API, in appRoleAssignment’s shape', async () => {
     const orders = await spOf(SEEDED.apps.ordersApi.appId);
-    const response = await reader.get(`/servicePrincipals/${orders.id}/appRoleAssignedTo`);
+    const response = await t.reader.get(`/servicePrincipals/${orders.id}/appRoleAssignedTo`);
     expect(response.status).toBe(200);
     expect(response.body['@odata.context']).toContain(
       `$metadata#servicePrincipals('${orders.id}')/appRoleAssignedTo`,
@@ -69,19 +56,19 @@ describe('GET /servicePrincipals/{id}/appRoleAssignedTo', () => {
 
   it('pages with $top and an absolute nextLink', async () => {
     const orders = await spOf(SEEDED.apps.ordersApi.appId);
-    const first = await graph.get(`/servicePrincipals/${orders.id}/appRoleAssignedTo?$top=2`);
+    const first = await t.graph.get(`/servicePrincipals/${orders.id}/appRoleAssignedTo?$top=2`);
     expect(first.body.value).toHaveLength(2);
     expect(first.body['@odata.nextLink']).toMatch(/^http:\/\/.+\/v1\.0\/servicePrincipals\//);
-    const second = await graph.get(first.body['@odata.nextLink']);
+    const second = await t.graph.get(first.body['@odata.nextLink']);
     expect(second.body.value).toHaveLength(1);
     expect(second.body['@odata.nextLink']).toBeUndefined();
     expect(
-      (await graph.get(`/servicePrincipals/${orders.id}/appRoleAssignedTo?$top=0`)).status,
+      (await t.graph.get(`/servicePrincipals/${orders.id}/appRoleAssignedTo?$top=0`)).status,
     ).toBe(400);
   });
 
   it('answers 404 for an unknown service principal', async () => {
-    const response = await graph.get(
+    const response = await t.graph.get(
       '/servicePrincipals/00000000-0000-4000-8000-00000000dead/appRoleAssignedTo',
     );
     expect(response.status).toBe(404);
@@ -92,7 +79,7 @@ describe('GET /servicePrincipals/{id}/appRoleAssignedTo', () => {
 describe('GET /oauth2PermissionGrants', () => {
   it('filters by resourceId and keeps AllPrincipals and per-user grants apart', async () => {
     const cds = await spOf(CDS);
-    const response = await graph.get(`/oauth2PermissionGrants?$filter=resourceId eq '${cds.id}'`);
+    const response = await t.graph.get(`/oauth2PermissionGrants?$filter=resourceId eq '${cds.id}'`);
     expect(response.status).toBe(200);
     expect(response.body['@odata.context']).toContain('$metadata#oauth2PermissionGrants');
     const grants = response.body.value as Array<Record<string, unknown>>;
@@ -107,24 +94,24 @@ describe('GET /oauth2PermissionGrants', () => {
 
   it('joins eq clauses with and, and refuses other filters as Graph does', async () => {
     const cds = await spOf(CDS);
-    const both = await graph.get(
+    const both = await t.graph.get(
       `/oauth2PermissionGrants?$filter=resourceId eq '${cds.id}' and consentType eq 'Principal'`,
     );
     expect(both.body.value).toHaveLength(2);
-    const refused = await graph.get(`/oauth2PermissionGrants?$filter=startswith(scope,'user')`);
+    const refused = await t.graph.get(`/oauth2PermissionGrants?$filter=startswith(scope,'user')`);
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('Request_UnsupportedQuery');
   });
 
   it('refuses a caller without Directory.Read.All (403 Authorization_RequestDenied)', async () => {
-    const response = await reader.get('/oauth2PermissionGrants');
+    const response = await t.reader.get('/oauth2PermissionGrants');
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('Authorization_RequestDenied');
   });
 
   it('answers inside $batch with the same rules', async () => {
     const cds = await spOf(CDS);
-    const response = await reader.post('/$batch', {
+    const response = await t.reader.post('/$batch', {
       requests: [
         { id: '1', method: 'GET', url: `/servicePrincipals/${cds.id}/appRoleAssignedTo` },
         {
@@ -150,7 +137,7 @@ describe('/identity/conditionalAccess/policies', () => {
     });
 
   it('lists the seeded policies with their states and session controls', async () => {
-    const response = await reader.get('/identity/conditionalAccess/policies');
+    const response = await t.reader.get('/identity/conditionalAccess/policies');
     expect(response.status).toBe(200);
     const policies = response.body.value as Array<{
       displayName: string;
@@ -173,7 +160,7 @@ describe('/identity/conditionalAccess/policies', () => {
   });
 
   it('finds a policy by displayName with $filter', async () => {
-    const response = await graph.get(
+    const response = await t.graph.get(
       `/identity/conditionalAccess/policies?$filter=displayName eq 'Require MFA for Dataverse'`,
     );
     expect(response.body.value).toHaveLength(1);
@@ -181,7 +168,7 @@ describe('/identity/conditionalAccess/policies', () => {
   });
 
   it('creates a report-only draft (201) in the full shape, readable by id', async () => {
-    const created = await graph.post('/identity/conditionalAccess/policies', draft());
+    const created = await t.graph.post('/identity/conditionalAccess/policies', draft());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       displayName: 'Contract sign-in frequency 12 hours',
@@ -198,7 +185,7 @@ describe('/identity/conditionalAccess/policies', () => {
     });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.headers.get('location')).toContain(created.body.id);
-    const read = await graph.get(`/identity/conditionalAccess/policies/${created.body.id}`);
+    const read = await t.graph.get(`/identity/conditionalAccess/policies/${created.body.id}`);
     expect(read.body.displayName).toBe('Contract sign-in frequency 12 hours');
   });
 
@@ -209,22 +196,22 @@ describe('/identity/conditionalAccess/policies', () => {
   ])('refuses a sign-in frequency of %s (400) and creates nothing', async (_name, frequency) => {
     const body = draft();
     Object.assign(body.sessionControls.signInFrequency, frequency);
-    const response = await graph.post('/identity/conditionalAccess/policies', body);
+    const response = await t.graph.post('/identity/conditionalAccess/policies', body);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('BadRequest');
-    expect((await graph.get('/identity/conditionalAccess/policies')).body.value).toHaveLength(4);
+    expect((await t.graph.get('/identity/conditionalAccess/policies')).body.value).toHaveLength(4);
   });
 
   it('refuses a policy without a user rule', async () => {
     const body: Record<string, unknown> = draft();
     body.conditions = { applications: { includeApplications: ['All'] } };
-    const response = await graph.post('/identity/conditionalAccess/policies', body);
+    const response = await t.graph.post('/identity/conditionalAccess/policies', body);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/users/);
   });
 
   it('refuses the create to a caller without Policy.ReadWrite.ConditionalAccess', async () => {
-    const response = await reader.post('/identity/conditionalAccess/policies', draft());
+    const response = await t.reader.post('/identity/conditionalAccess/policies', draft());
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('Authorization_RequestDenied');
   });
