@@ -7,6 +7,7 @@ import { GraphRequestError, toGraphRequestError } from '@/lib/graph';
 import { readLinkedPolicyIds } from '@/lib/graph/linked-policies';
 import { linkRequest, unlinkRequest } from '@/lib/graph/links';
 import type { BatchRequest, BatchResult, ObjectType } from '@/lib/graph/types';
+import { linkStep } from '@/lib/policy/rules';
 
 export interface LinkTarget {
   objectType: ObjectType;
@@ -97,8 +98,9 @@ export async function bulkLink(
   const plan = targets.map((target, i) => {
     const previous = current.get(target.objectId);
     if (previous === undefined) return { target, step: 'unreadable' as const };
-    if (previous === policyId) return { target, step: 'skip' as const, previous };
-    if (previous)
+    const step = linkStep(previous, policyId);
+    if (step === 'already-linked') return { target, step: 'skip' as const, previous };
+    if (previous && step === 'replace')
       requests.push(unlinkRequest(`u${i}`, target.objectType, target.objectId, previous));
     requests.push(
       linkRequest(

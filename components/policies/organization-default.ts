@@ -5,6 +5,7 @@
 // may have switched the default meanwhile).
 import type { GraphApi } from '@/lib/graph/client';
 import { GraphRequestError } from '@/lib/graph/errors';
+import { findOrganizationDefaults } from '@/lib/policy/rules';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
 
 export interface PolicyRef {
@@ -36,7 +37,7 @@ const ref = (p: TokenLifetimePolicy): PolicyRef => ({ id: p.id, displayName: p.d
 
 /** The organization defaults as the tenant holds them now (normally none or one). */
 export async function readOrganizationDefaults(api: Pick<GraphApi, 'listPolicies'>) {
-  return (await api.listPolicies()).filter((p) => p.isOrganizationDefault).map(ref);
+  return findOrganizationDefaults(await api.listPolicies()).map(ref);
 }
 
 /**
@@ -54,7 +55,7 @@ export async function switchOrganizationDefault(
   } catch (error) {
     return { wanted, wrote: false, changedElsewhere: false, error, readBackError: error };
   }
-  const defaultsBefore = before.filter((p) => p.isOrganizationDefault).map(ref);
+  const defaultsBefore = findOrganizationDefaults(before).map(ref);
   const others = defaultsBefore.filter((p) => p.id !== wanted.id);
   const base = { wanted, previous: others[0], wrote: false, changedElsewhere: false };
   if (others.length === 0 && defaultsBefore.length === 1)

@@ -18,6 +18,7 @@ import { Notice, Skeleton } from '@/components/ui/feedback';
 import { describePolicy } from '@/lib/policy/policy';
 import { formatDuration } from '@/lib/policy/format';
 import { applyChange, diffImpact } from '@/lib/policy/audit';
+import { otherOrganizationDefault } from '@/lib/policy/rules';
 import { GraphRequestError } from '@/lib/graph/errors';
 import { DefaultSwitchReport, useDefaultSwitch } from './default-switch-report';
 import { ImpactTable } from './impact-table';
@@ -63,7 +64,7 @@ export function PolicyDetail({ id }: { id: string }) {
   const [checking, setChecking] = useState(false);
   const defaultSwitch = useDefaultSwitch();
 
-  const previousDefault = policies.data?.find((p) => p.isOrganizationDefault && p.id !== id);
+  const previousDefault = otherOrganizationDefault(policies.data ?? [], id);
   const impact = useMemo(() => {
     if (!pending || !directory.data || !policy.data) return undefined;
     const change =

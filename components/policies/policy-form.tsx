@@ -14,6 +14,7 @@ import { GraphRequestError } from '@/lib/graph/errors';
 import { applyChange, diffImpact, type ProposedChange } from '@/lib/policy/audit';
 import { checkAccessTokenLifetime } from '@/lib/policy/lifetime';
 import { parseDefinition } from '@/lib/policy/definition';
+import { otherOrganizationDefault } from '@/lib/policy/rules';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
 import { ImpactTable } from './impact-table';
 import { LifetimeInput } from './lifetime-input';
@@ -65,9 +66,7 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
   const stored = baseline ? parseDefinition(baseline.definition) : undefined;
   const retired = stored?.retiredProperties ?? [];
   const oneDay = stored?.findings.find((f) => f.code === 'one-day-not-writable');
-  const previousDefault = policies.data?.find(
-    (p) => p.isOrganizationDefault && p.id !== baseline?.id,
-  );
+  const previousDefault = otherOrganizationDefault(policies.data ?? [], baseline?.id);
 
   const impact = useMemo(() => {
     if (!reviewing || !draft || !directory.data || !check?.lifetime.ok) return undefined;

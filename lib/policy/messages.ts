@@ -37,12 +37,10 @@ export const SHAREPOINT_DESKTOP_MOBILE_ONLY =
 /** An application or service principal holds at most one token lifetime policy. */
 export function onePolicyPerObjectMessage(
   objectType: 'application' | 'servicePrincipal',
-  count?: number,
+  policyCount: number,
 ): string {
   const object = objectType === 'application' ? 'application object' : 'service principal';
-  return count === undefined
-    ? `This ${object} already holds a token lifetime policy, and it can hold only one: replace it (unlink, then link).`
-    : `${count} policies are linked to this ${object}; it can hold one token lifetime policy. Exclude all but one.`;
+  return `${policyCount} policies are linked to this ${object}; it can hold one token lifetime policy. Exclude all but one.`;
 }
 
 /** Only one policy may be the organization default. */
