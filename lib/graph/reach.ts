@@ -5,6 +5,7 @@
 // answer fits one page — the lower bound — plus one batched round per further page.
 import { relativeToGraph } from './client';
 import type { GraphCore, GraphApi } from './client';
+import { graphErrorFrom } from './errors';
 import { readAllPages } from './paging';
 import type { BatchRequest, GraphCollection } from './types';
 import type { AppRoleAssignment, DelegatedPermissionGrant, ResourceAppRole } from '../policy/reach';
@@ -112,13 +113,11 @@ export async function loadReach(
       const request = pending[i];
       const readout = readouts.get(request.resourceId)!;
       if (result.status >= 400 || result.status === 0) {
-        const body = result.body as {
-          error?: { code?: string; innerError?: Record<string, string> };
-        };
+        const error = graphErrorFrom(result.status, result.headers, result.body);
         const unreadable: Unreadable = {
           status: result.status,
-          code: body?.error?.code ?? `HTTP${result.status}`,
-          requestId: body?.error?.innerError?.['request-id'],
+          code: error.code,
+          requestId: error.requestId,
           why: unreadableWhy(request.part, result.status),
         };
         if (request.part === 'roles') readout.unreadable.assignments ??= unreadable;
