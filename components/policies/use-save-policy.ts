@@ -5,7 +5,7 @@ import { policySaved } from '@/components/shared/cache-after-write';
 import { queryKeys } from '@/components/shared/query-keys';
 import { useWrite } from '@/components/shared/use-write';
 import { useGraphApi } from '@/components/shell/graph-provider';
-import { createPolicyOnce, updatePolicyChecked } from '@/lib/graph/policy-writes';
+import { createPolicyOnce, updatePolicyAndReadBack } from '@/lib/graph/policy-writes';
 import type { PolicyInput, TokenLifetimePolicy } from '@/lib/graph/types';
 
 /** Create a policy, never twice (lib/graph/policy-writes.ts); the cache gets the new policy. */
@@ -40,16 +40,13 @@ export function useUpdatePolicy() {
   return useMutation({
     mutationFn: async (args: { policyId: string; patch: PolicyPatch; onChecking?: () => void }) => {
       const result = await write(() =>
-        updatePolicyChecked(api, args.policyId, args.patch, args.onChecking),
+        updatePolicyAndReadBack(api, args.policyId, args.patch, args.onChecking),
       );
-      if (result.state === 'done') {
-        try {
-          policySaved(queryClient, await api.getPolicy(args.policyId));
-        } catch {
-          // Saved, but not read back: only this policy's entries are read again when next shown.
-          await queryClient.invalidateQueries({ queryKey: queryKeys.policy(args.policyId) });
-          await queryClient.invalidateQueries({ queryKey: queryKeys.policies });
-        }
+      if (result.policy) policySaved(queryClient, result.policy);
+      else if (result.state === 'done') {
+        // Saved, but not read back: only this policy's entries are read again when next shown.
+        await queryClient.invalidateQueries({ queryKey: queryKeys.policy(args.policyId) });
+        await queryClient.invalidateQueries({ queryKey: queryKeys.policies });
       }
       return result;
     },

@@ -87,6 +87,26 @@ export function updatePolicyChecked(
   );
 }
 
+/**
+ * An edit as the dashboard saves it: the PATCH (checked as above), then that one policy read back
+ * (one request) so the caller's cached copy shows what the tenant holds — not the whole tenant.
+ * `policy` is absent when the edit did not go through or the read-back failed.
+ */
+export async function updatePolicyAndReadBack(
+  api: Pick<PoliciesApi, 'updatePolicy' | 'getPolicy'>,
+  policyId: string,
+  patch: PolicyPatch,
+  onChecking?: () => void,
+): Promise<CheckedWrite & { policy?: TokenLifetimePolicy }> {
+  const result = await updatePolicyChecked(api, policyId, patch, onChecking);
+  if (result.state !== 'done') return result;
+  try {
+    return { ...result, policy: await api.getPolicy(policyId) };
+  } catch {
+    return result;
+  }
+}
+
 /** DELETE a policy; after a failure without a clear answer, a 404 on reading it means it is gone. */
 export function deletePolicyChecked(
   api: Pick<PoliciesApi, 'deletePolicy' | 'getPolicy'>,
