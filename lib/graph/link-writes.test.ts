@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoTenant, type DemoTenant } from '@/demo-tenant/server';
 import { SEEDED } from '@/demo-tenant/directory/seed';
+import { clientToken } from '@/demo-tenant/test-support/http';
 import { createGraphApi, type GraphApi } from './client';
 import { GraphRequestError, timeoutError } from './errors';
 import type { BatchResult } from './types';
@@ -13,18 +14,8 @@ import { bulkLink, bulkUnlink, setObjectPolicy, type LinkTarget } from './link-w
 let tenant: DemoTenant;
 let api: GraphApi;
 
-async function token(url: string, client = 'demo-automation') {
-  const response = await fetch(`${url}/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client,
-      client_secret: `${client}-secret`,
-      scope: 'https://graph.microsoft.com/.default',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const token = async (url: string, client = 'demo-automation') =>
+  (await clientToken(url, 'https://graph.microsoft.com/.default', client)).body.access_token;
 
 beforeAll(async () => {
   tenant = await startDemoTenant({ port: 0, appOrigins: [] });
