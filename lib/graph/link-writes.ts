@@ -47,24 +47,11 @@ const errorOf = (result: BatchResult | undefined) =>
 
 type Progress = (done: number, total: number) => void;
 
-/**
- * What each object holds now: one GET per object, sent 20 to a $batch, with write scopes (Graph
- * asks for Application.ReadWrite.All there; see lib/graph/linked-policies). Missing from the map:
- * could not be read; null: holds none.
- */
-export function readCurrentLinks(
-  api: BatchApi,
-  targets: LinkTarget[],
-  onProgress?: Progress,
-): Promise<Map<string, string | null>> {
-  return readLinkedPolicyIds(api, targets, (p) => onProgress?.(p.done, p.total));
-}
-
 /** Read back after writing; a failed read-back leaves every object "unknown", never "fine". */
 async function readBack(api: BatchApi, targets: LinkTarget[]) {
   if (targets.length === 0) return new Map<string, string | null>();
   try {
-    return await readCurrentLinks(api, targets);
+    return await readLinkedPolicyIds(api, targets);
   } catch {
     return new Map<string, string | null>();
   }
@@ -93,7 +80,7 @@ export async function bulkLink(
   onProgress?: Progress,
 ): Promise<LinkOutcome[]> {
   // Nothing is written before this read: if it fails as a whole, the error is the caller's to show.
-  const current = await readCurrentLinks(api, targets);
+  const current = await readLinkedPolicyIds(api, targets);
   const requests: BatchRequest[] = [];
   const plan = targets.map((target, i) => {
     const previous = current.get(target.objectId);

@@ -83,12 +83,16 @@ export function createLinksApi(core: GraphCore): LinksApi {
   };
 }
 
-export interface LinkedPolicyTarget {
+interface LinkedPolicyTarget {
   objectType: ObjectType;
   objectId: string;
 }
 
-/** objectId → the id of the policy it holds (null: none); objects that could not be read are absent. */
+/**
+ * What each object holds now: one GET per object, sent 20 to a $batch, with write scopes (see
+ * above). objectId → the id of the policy it holds (null: none); objects that could not be read
+ * are absent.
+ */
 export async function readLinkedPolicyIds(
   api: BatchApi,
   targets: LinkedPolicyTarget[],
