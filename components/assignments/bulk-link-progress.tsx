@@ -4,7 +4,7 @@ import { usePolicies } from '@/components/policies/use-policies';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { ProgressBar } from '@/components/ui/feedback';
-import type { LinkOutcome } from './link-operations';
+import type { LinkOutcome } from '@/lib/graph/link-writes';
 import { describeLinkOutcome, type LinkRepair } from './link-report';
 
 const LABELS: Record<LinkOutcome['status'], string> = {
@@ -13,6 +13,7 @@ const LABELS: Record<LinkOutcome['status'], string> = {
   replaced: 'Replaced the previous policy',
   unlinked: 'Unlinked',
   'not-linked': 'Was not linked',
+  'changed-elsewhere': 'Changed elsewhere (left alone)',
   failed: 'Failed',
 };
 

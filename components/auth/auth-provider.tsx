@@ -118,7 +118,3 @@ export function useAuth(): AuthContextValue {
   if (!value) throw new Error('useAuth must be used inside <AuthProvider>.');
   return value;
 }
-
-export function useAccessTokenSource(): AccessTokenSource {
-  return useAuth().tokenSource;
-}
