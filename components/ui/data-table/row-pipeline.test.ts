@@ -54,6 +54,11 @@ describe('keptRows', () => {
       0, 2,
     ]);
   });
+
+  it('keeps rows whose set holds the value (a policy with a retired-property finding)', () => {
+    const findings = [new Set(['any', 'retired']), new Set<string>(), new Set(['unlinked'])];
+    expect(keptRows(3, [{ kind: 'has', keys: findings, value: 'retired' }])).toEqual([0]);
+  });
 });
 
 describe('filter helpers', () => {

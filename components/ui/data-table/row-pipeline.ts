@@ -22,11 +22,12 @@ export function sortOrder(keys: readonly SortKey[], descending: boolean): Uint32
   return order;
 }
 
-export type FilterKind = 'equals' | 'includes';
+/** equals: the row's value; includes: text within lower-case text; has: one of the row's set. */
+export type FilterKind = 'equals' | 'includes' | 'has';
 
 export interface ActiveFilter {
   kind: FilterKind;
-  /** One key per data row: the value compared ('equals') or lower-case text searched ('includes'). */
+  /** One key per data row: a value, lower-case text, or a set of values (per kind). */
   keys: readonly unknown[];
   value: string | boolean;
 }
@@ -46,6 +47,7 @@ export function keptRows(
       const text = String(value).trim().toLowerCase();
       return (i: number) => (keys[i] as string).includes(text);
     }
+    if (kind === 'has') return (i: number) => (keys[i] as ReadonlySet<unknown>).has(value);
     return (i: number) => keys[i] === value;
   });
   const kept: number[] = [];
