@@ -184,7 +184,6 @@ export function BulkLinkDialog({
               variant="primary"
               disabled={whyNot !== undefined}
               disabledReason={whyNot}
-              aria-describedby={whyNot ? 'bulk-link-why-not' : undefined}
               onClick={() => void bulk.run('link', links, policyId)}
             >
               Link {links.length} object{links.length === 1 ? '' : 's'}
@@ -193,7 +192,7 @@ export function BulkLinkDialog({
               Cancel
             </Button>
             {whyNot && (
-              <span id="bulk-link-why-not" className="text-xs text-slate-600 dark:text-slate-400">
+              <span aria-hidden className="text-xs text-slate-600 dark:text-slate-400">
                 {whyNot}
               </span>
             )}

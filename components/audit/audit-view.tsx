@@ -11,6 +11,7 @@ import { download, objectsToCsv } from '@/lib/export/csv';
 import { auditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
+import { ExtendedTable } from './extended-table';
 
 // Who receives the tokens and what governs sessions load after first paint: the audit's own
 // figures show at once, and the first load stays within the JavaScript budget.
@@ -198,20 +199,7 @@ export function AuditView() {
         )}
       </section>
 
-      <AuditList
-        title={`Extended or maximum lifetimes (${summary.extended.length})`}
-        empty="No application runs with an extended lifetime."
-        testId="extended-list"
-      >
-        {summary.extended.slice(0, 200).map(({ target, effective }) => (
-          <li key={target.appId}>
-            <Link className="tenant-text underline" href={`/applications/${target.appId}`}>
-              {target.displayName}
-            </Link>{' '}
-            — {formatLifetime(effective)} ({effective.policyDisplayName ?? effective.source})
-          </li>
-        ))}
-      </AuditList>
+      <ExtendedTable rows={summary.extended} />
       <ReachSection extended={summary.extended} />
       <AuditList
         title={`Policies with findings (${summary.policiesWithFindings.length})`}
