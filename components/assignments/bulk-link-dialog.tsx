@@ -112,9 +112,6 @@ export function BulkLinkDialog({
             onRepair={(repair) => void bulk.repair(repair)}
             errorTitle="Nothing was changed: the objects’ current policies could not be read first"
           />
-          <Button onClick={() => onClose(bulk.outcomes !== undefined)} disabled={bulk.running}>
-            Close
-          </Button>
         </div>
       ) : (
         <div className="space-y-4 text-sm">
@@ -140,6 +137,8 @@ export function BulkLinkDialog({
             <ul
               className="mt-1 max-h-48 list-disc overflow-auto rounded border border-slate-200 py-1 pl-6 dark:border-slate-700"
               data-testid="bulk-link-objects"
+              tabIndex={0}
+              aria-label="Objects to link"
             >
               {linkable.map(({ link, currentPolicyId }) => (
                 <li key={link!.objectId} className="break-words">
@@ -164,7 +163,11 @@ export function BulkLinkDialog({
           {skipped.length > 0 && (
             <div data-testid="bulk-link-skipped">
               <p className="font-medium">Not linked ({skipped.length}):</p>
-              <ul className="mt-1 max-h-32 list-disc overflow-auto pl-6">
+              <ul
+                className="mt-1 max-h-32 list-disc overflow-auto pl-6"
+                tabIndex={0}
+                aria-label="Objects not linked"
+              >
                 {skipped.map(({ target, reason }) => (
                   <li key={target.appId} className="break-words">
                     <span className="tenant-text">{target.displayName}</span>: {reason}

@@ -152,6 +152,7 @@ export function LinkedObjectsTable({
         <ul
           className="max-h-48 list-disc overflow-auto rounded border border-slate-200 py-1 pl-6 dark:border-slate-700"
           data-testid="unlink-objects"
+          tabIndex={0}
           aria-label="Objects to unlink"
         >
           {chosen.map((o) => (

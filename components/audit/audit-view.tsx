@@ -11,7 +11,6 @@ import { download, objectsToCsv } from '@/lib/export/csv';
 import { auditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
-import { ExtendedTable } from './extended-table';
 
 // Who receives the tokens and what governs sessions load after first paint: the audit's own
 // figures show at once, and the first load stays within the JavaScript budget.
@@ -26,6 +25,15 @@ const ReachSection = dynamic(
     ),
   },
 );
+// The table code (TanStack Table and Virtual) loads after the audit's own figures.
+const ExtendedTable = dynamic(() => import('./extended-table').then((m) => m.ExtendedTable), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="text-sm">
+      Loading the applications with extended lifetimes…
+    </p>
+  ),
+});
 const SessionsSection = dynamic(
   () => import('@/components/sessions/sessions-section').then((m) => m.SessionsSection),
   {

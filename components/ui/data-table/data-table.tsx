@@ -96,9 +96,10 @@ export function DataTable<T>({
   }, []);
 
   const selectAll = useRef<HTMLInputElement>(null);
-  const selectedInView = selection
-    ? rows.reduce((n, row) => n + (selection.selected.has(model.getRowId(row)) ? 1 : 0), 0)
-    : 0;
+  const selectedInView =
+    selection && selection.selected.size > 0
+      ? rows.reduce((n, row) => n + (selection.selected.has(model.getRowId(row)) ? 1 : 0), 0)
+      : 0;
   useEffect(() => {
     if (selectAll.current)
       selectAll.current.indeterminate = selectedInView > 0 && selectedInView < rows.length;
@@ -314,7 +315,12 @@ function BodyRowImpl<T>({
         </td>
       )}
       {row.getVisibleCells().map((cell) => (
-        <td role="cell" key={cell.id} className="min-w-0 px-2 py-1">
+        // A virtual row has a fixed height: what does not fit is clipped, never drawn over the next.
+        <td
+          role="cell"
+          key={cell.id}
+          className={`min-w-0 px-2 py-1 ${style.position === 'absolute' ? 'overflow-hidden' : ''}`}
+        >
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </td>
       ))}
