@@ -26,6 +26,15 @@ const ReachSection = dynamic(
     ),
   },
 );
+// The table code (TanStack Table and Virtual) loads after the audit's own figures.
+const ExtendedTable = dynamic(() => import('./extended-table').then((m) => m.ExtendedTable), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="text-sm">
+      Loading the applications with extended lifetimes…
+    </p>
+  ),
+});
 const SessionsSection = dynamic(
   () => import('@/components/sessions/sessions-section').then((m) => m.SessionsSection),
   {
@@ -200,20 +209,7 @@ export function AuditView() {
         )}
       </section>
 
-      <AuditList
-        title={`Extended or maximum lifetimes (${summary.extended.length})`}
-        empty="No application runs with an extended lifetime."
-        testId="extended-list"
-      >
-        {summary.extended.slice(0, 200).map(({ target, effective }) => (
-          <li key={target.appId}>
-            <Link className="tenant-text underline" href={`/applications/${target.appId}`}>
-              {target.displayName}
-            </Link>{' '}
-            — {formatLifetime(effective)} ({effective.policyDisplayName ?? effective.source})
-          </li>
-        ))}
-      </AuditList>
+      <ExtendedTable rows={summary.extended} />
       <ReachSection extended={summary.extended} />
       <AuditList
         title={`Policies with findings (${summary.policiesWithFindings.length})`}
