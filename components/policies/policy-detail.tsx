@@ -95,7 +95,12 @@ export function PolicyDetail({ id }: { id: string }) {
   const facts = describePolicy(policy.data);
   const { parsed } = facts;
   const linked = appliesTo.data ?? [];
-  const mustType = pending === 'delete' && (linked.length > 0 || policy.data.isOrganizationDefault);
+  // The organization default is tenant-wide: as for a linked policy's delete, the admin types the
+  // policy's name first, the way the Azure portal confirms deleting a resource.
+  const mustType =
+    pending === 'make-default' ||
+    pending === 'unset-default' ||
+    (pending === 'delete' && (linked.length > 0 || policy.data.isOrganizationDefault));
 
   /** Did the tenant end up as the write meant? Reads it back after an ambiguous failure. */
   const checked = async (write: () => Promise<unknown>, holds: () => Promise<boolean>) => {
