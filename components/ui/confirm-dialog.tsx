@@ -62,23 +62,25 @@ function ConfirmActions({
 }) {
   const [typed, setTyped] = useState('');
   const ready = !requireText || matchesConfirmation(typed, requireText);
+  const confirm = () => {
+    if (ready && !busy) onConfirm();
+  };
   return (
-    // A form, so Enter in the name field confirms once the name matches.
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (ready && !busy) onConfirm();
-      }}
-    >
+    <>
       {requireText && (
-        <TypedConfirmation required={requireText} value={typed} onChange={setTyped} />
+        <TypedConfirmation
+          required={requireText}
+          value={typed}
+          onChange={setTyped}
+          onConfirm={confirm}
+        />
       )}
       <div className="mt-5 flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={!ready || busy}>
+        <Button variant={danger ? 'danger' : 'primary'} disabled={!ready || busy} onClick={confirm}>
           {busy ? 'Working…' : confirmLabel}
         </Button>
       </div>
-    </form>
+    </>
   );
 }

@@ -17,10 +17,13 @@ export function TypedConfirmation({
   required,
   value,
   onChange,
+  onConfirm,
 }: {
   required: string;
   value: string;
   onChange: (value: string) => void;
+  /** Enter in the field, once the name matches. */
+  onConfirm: () => void;
 }) {
   const hintId = useId();
   const matches = matchesConfirmation(value, required);
@@ -33,6 +36,15 @@ export function TypedConfirmation({
         <input
           value={value}
           onChange={(event) => onChange(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && matches) {
+              event.preventDefault();
+              onConfirm();
+            }
+          }}
+          // The dialog opens on this field (the <dialog> focuses its `autofocus` element; React's
+          // autoFocus sets no attribute): before it stood a long impact table full of links.
+          ref={(input) => input?.setAttribute('autofocus', '')}
           aria-describedby={hintId}
           aria-invalid={value !== '' && !matches}
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-950"
