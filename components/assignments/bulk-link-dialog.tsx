@@ -11,7 +11,7 @@ import { applyChange, diffImpact } from '@/lib/policy/audit';
 import { linkability } from '@/lib/policy/rules';
 import type { DirectoryTarget } from '@/lib/policy/types';
 import { BulkLinkProgress } from './bulk-link-progress';
-import type { LinkTarget } from './link-operations';
+import type { LinkTarget } from '@/lib/graph/link-writes';
 import { useBulkLinks } from './use-link-actions';
 
 interface Planned {

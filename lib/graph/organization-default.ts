@@ -7,6 +7,7 @@ import type { PoliciesApi } from './policies';
 import { GraphRequestError } from './errors';
 import { writeAndCheck, type CheckedWrite } from './read-back';
 import type { TokenLifetimePolicy } from './types';
+import { findOrganizationDefaults } from '../policy/rules';
 
 export interface PolicyRef {
   id: string;
