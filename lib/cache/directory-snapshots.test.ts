@@ -26,7 +26,7 @@ const snapshot = (name: string): ObjectSnapshot => ({
 async function readWhole(key: string) {
   const kept = await readSnapshot(key);
   if (!kept) return undefined;
-  const objects = await kept.objects;
+  const objects = await kept.objects();
   return objects && { savedAt: kept.savedAt, deltaLinks: kept.deltaLinks, ...objects };
 }
 
@@ -87,7 +87,7 @@ describe('directory snapshots in IndexedDB', () => {
     await saveSnapshot(key, { ...snapshot('x'), generation: 'other', objectsUnchanged: true });
     const kept = await readSnapshot(key);
     expect(kept?.generation).toBe('other');
-    expect(await kept?.objects).toBeUndefined();
+    expect(await kept?.objects()).toBeUndefined();
   });
 
   it('holds no token: only objects and deltaLinks', async () => {

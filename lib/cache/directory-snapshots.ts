@@ -60,9 +60,9 @@ async function readObjects(
 }
 
 /**
- * What was kept for this admin: the deltaLinks at once, the objects as a promise (read and decoded
- * while Graph answers the delta queries). The objects resolve undefined when they are missing or
- * belong to other deltaLinks: then the visit is a cold one.
+ * What was kept for this admin: the deltaLinks at once, the objects read and decoded when asked
+ * for (while Graph answers). The objects are undefined when they are missing or belong to other
+ * deltaLinks: then the visit is a cold one.
  */
 export async function readSnapshot(key: string): Promise<KeptSnapshot | undefined> {
   try {
@@ -72,7 +72,7 @@ export async function readSnapshot(key: string): Promise<KeptSnapshot | undefine
         savedAt: stored.savedAt,
         deltaLinks: stored.deltaLinks,
         generation: stored.generation,
-        objects: readObjects(key, stored.generation),
+        objects: () => readObjects(key, stored.generation),
       };
     if (stored) await del(key, tracking());
   } catch {

@@ -52,6 +52,17 @@ export function joinDirectory(
   applications: ApplicationObject[],
   servicePrincipals: ServicePrincipalObject[],
 ): DirectoryIndex {
+  return withLinks(policies, links, joinObjects(applications, servicePrincipals));
+}
+
+/**
+ * Applications and service principals joined by appId, without policies: the costly part of the
+ * join (150,000 objects), done on a warm load while the appliesTo requests are still out.
+ */
+export function joinObjects(
+  applications: ApplicationObject[],
+  servicePrincipals: ServicePrincipalObject[],
+): Map<string, DirectoryTarget> {
   const targets = new Map<string, DirectoryTarget>();
   for (const application of applications) {
     targets.set(application.appId, {
@@ -70,6 +81,15 @@ export function joinDirectory(
         servicePrincipal,
       });
   }
+  return targets;
+}
+
+/** The policy ids written into targets fresh from joinObjects (each used once). */
+function withLinks(
+  policies: TokenLifetimePolicy[],
+  links: Map<string, LinkedObject[]>,
+  targets: Map<string, DirectoryTarget>,
+): DirectoryIndex {
   for (const [policyId, objects] of links) {
     for (const object of objects) {
       const target = targets.get(object.appId);
@@ -152,11 +172,14 @@ type Kept = ObjectSnapshot | KeptSnapshot;
 
 const keptObjects = (kept: Kept) =>
   'objects' in kept
-    ? kept.objects
+    ? kept.objects()
     : Promise.resolve({
         applications: kept.applications,
         servicePrincipals: kept.servicePrincipals,
       });
+
+/** Lets requests just started leave before a long task (decoding kept objects) holds the thread. */
+const afterRequestsLeave = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The fields each kind keeps, as a delta request asks for them ($select travels in the tokens). */
 const trackFromNow = (kind: ObjectType) =>
@@ -323,8 +346,10 @@ export async function loadDirectoryIndex(
     if (deltaLinks)
       options.onSnapshot?.({ savedAt: Date.now(), applications, servicePrincipals, deltaLinks });
   };
+  let joined: Map<string, DirectoryTarget> | undefined;
   const objectsLoaded = (async () => {
     if (!kept) return readEverything(first.deltaLinks);
+    await afterRequestsLeave();
     const [objects, changes] = await Promise.all([keptObjects(kept), first.changes]);
     // Kept objects that could not be read, or tokens Graph no longer takes: read everything.
     if (!objects || !changes)
@@ -334,6 +359,7 @@ export async function loadDirectoryIndex(
     servicePrincipals = applyChanges(objects.servicePrincipals, sps);
     progress.applications = applications.length;
     progress.servicePrincipals = servicePrincipals.length;
+    joined = joinObjects(applications, servicePrincipals);
     const unchanged = [apps, sps].every((c) => c.changed.length === 0 && c.removed.length === 0);
     options.onSnapshot?.({
       savedAt: Date.now(),
@@ -347,5 +373,7 @@ export async function loadDirectoryIndex(
   await Promise.all([linksLoaded, objectsLoaded]);
   progress.phase = 'done';
   options.onProgress?.({ ...progress });
-  return joinDirectory(policies, links, applications, servicePrincipals);
+  return joined
+    ? withLinks(policies, links, joined)
+    : joinDirectory(policies, links, applications, servicePrincipals);
 }

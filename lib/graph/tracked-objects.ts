@@ -20,14 +20,14 @@ export interface ObjectSnapshot {
 }
 
 /**
- * What a visit finds kept: the deltaLinks at once, the objects still being read (IndexedDB), so
- * that the delta queries go out while they are decoded.
+ * What a visit finds kept: the deltaLinks at once, the objects when asked for. Decoding 150,000
+ * objects holds the main thread for a while: the loader asks once its requests are in flight.
  */
 export interface KeptSnapshot {
   savedAt: number;
   deltaLinks: Record<ObjectType, string>;
   generation?: string;
-  objects: Promise<Pick<ObjectSnapshot, 'applications' | 'servicePrincipals'> | undefined>;
+  objects: () => Promise<Pick<ObjectSnapshot, 'applications' | 'servicePrincipals'> | undefined>;
 }
 
 /** Changed objects merged over the kept ones (Graph may send only what changed), removed ones dropped. */
