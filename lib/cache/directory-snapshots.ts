@@ -51,8 +51,8 @@ async function readObjects(
     const stored = await get<ObjectsRecord>(key, objects());
     if (stored?.generation !== generation) return undefined;
     return {
-      applications: fromColumns(stored.applications, APPLICATION_FIELDS),
-      servicePrincipals: fromColumns(stored.servicePrincipals, SERVICE_PRINCIPAL_FIELDS),
+      applications: await fromColumns(stored.applications, APPLICATION_FIELDS),
+      servicePrincipals: await fromColumns(stored.servicePrincipals, SERVICE_PRINCIPAL_FIELDS),
     };
   } catch {
     return undefined;
