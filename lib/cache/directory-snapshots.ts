@@ -9,10 +9,13 @@
 // - the objects record (large), in columns (lib/cache/object-columns.ts), in its own database.
 // The objects are written first, then the tracking record naming them; a visit whose deltaLinks
 // moved on while nothing changed writes the tracking record alone.
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+//
+// idb-keyval and the column code load when first used: sign-out and every view that reads the
+// directory import this module, and it stays out of every route's first-load JavaScript.
+import type { UseStore } from 'idb-keyval';
 import type { KeptSnapshot, ObjectSnapshot } from '../graph/tracked-objects';
 import { APPLICATION_FIELDS, SERVICE_PRINCIPAL_FIELDS } from '../graph/types';
-import { fromColumns, toColumns, type ObjectColumns } from './object-columns';
+import type { ObjectColumns } from './object-columns';
 
 const DATABASE = 'token-lifetime-dashboard';
 const STORE = 'directory-snapshots';
@@ -34,10 +37,14 @@ interface ObjectsRecord {
   servicePrincipals: ObjectColumns;
 }
 
+const idb = () => import('idb-keyval');
+const columns = () => import('./object-columns');
+
 let trackingStore: UseStore | undefined;
 let objectsStore: UseStore | undefined;
-const tracking = () => (trackingStore ??= createStore(DATABASE, STORE));
-const objects = () => (objectsStore ??= createStore(OBJECTS_DATABASE, OBJECTS_STORE));
+const tracking = async () => (trackingStore ??= (await idb()).createStore(DATABASE, STORE));
+const objects = async () =>
+  (objectsStore ??= (await idb()).createStore(OBJECTS_DATABASE, OBJECTS_STORE));
 
 export function snapshotKey(tenantId: string, adminId: string): string {
   return `${tenantId}/${adminId}`;
@@ -48,8 +55,10 @@ async function readObjects(
   generation: string,
 ): Promise<Pick<ObjectSnapshot, 'applications' | 'servicePrincipals'> | undefined> {
   try {
-    const stored = await get<ObjectsRecord>(key, objects());
+    const { get } = await idb();
+    const stored = await get<ObjectsRecord>(key, await objects());
     if (stored?.generation !== generation) return undefined;
+    const { fromColumns } = await columns();
     return {
       applications: await fromColumns(stored.applications, APPLICATION_FIELDS),
       servicePrincipals: await fromColumns(stored.servicePrincipals, SERVICE_PRINCIPAL_FIELDS),
@@ -66,7 +75,8 @@ async function readObjects(
  */
 export async function readSnapshot(key: string): Promise<KeptSnapshot | undefined> {
   try {
-    const stored = await get<TrackingRecord>(key, tracking());
+    const { get, del } = await idb();
+    const stored = await get<TrackingRecord>(key, await tracking());
     if (stored?.shape === SHAPE)
       return {
         savedAt: stored.savedAt,
@@ -74,7 +84,7 @@ export async function readSnapshot(key: string): Promise<KeptSnapshot | undefine
         generation: stored.generation,
         objects: () => readObjects(key, stored.generation),
       };
-    if (stored) await del(key, tracking());
+    if (stored) await del(key, await tracking());
   } catch {
     // No IndexedDB here: a cold load.
   }
@@ -89,15 +99,17 @@ const newGeneration = () => `${Date.now().toString(36)}-${Math.random().toString
  */
 export async function saveSnapshot(key: string, snapshot: ObjectSnapshot): Promise<void> {
   try {
+    const { set } = await idb();
     let generation = snapshot.objectsUnchanged ? snapshot.generation : undefined;
     if (!generation) {
+      const { toColumns } = await columns();
       generation = newGeneration();
       const record: ObjectsRecord = {
         generation,
         applications: toColumns(snapshot.applications, APPLICATION_FIELDS),
         servicePrincipals: toColumns(snapshot.servicePrincipals, SERVICE_PRINCIPAL_FIELDS),
       };
-      await set(key, record, objects());
+      await set(key, record, await objects());
     }
     const record: TrackingRecord = {
       shape: SHAPE,
@@ -105,7 +117,7 @@ export async function saveSnapshot(key: string, snapshot: ObjectSnapshot): Promi
       savedAt: snapshot.savedAt,
       deltaLinks: snapshot.deltaLinks,
     };
-    await set(key, record, tracking());
+    await set(key, record, await tracking());
   } catch {
     // Quota or private mode: the next visit is a cold one, nothing worse.
   }
@@ -116,7 +128,7 @@ export async function clearSnapshots(): Promise<void> {
   await Promise.all(
     [tracking, objects].map(async (store) => {
       try {
-        await clear(store());
+        await (await idb()).clear(await store());
       } catch {
         // Nothing was kept.
       }
