@@ -341,6 +341,10 @@ export function createDemoProvider(options: ProviderOptions): {
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
+  // Entra accepts a client assertion again while it is valid, and msal-node relies on it: it reuses
+  // one assertion for up to 10 minutes (ClientAssertion.getJwt). oidc-provider's single-use check
+  // (ReplayDetection, otherwise unused here: no DPoP) would refuse every sign-in after the first.
+  provider.ReplayDetection.unique = async () => true;
   if (dialect === 'entra') {
     provider.use(addClientInfo);
     provider.use(
