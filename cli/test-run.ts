@@ -15,7 +15,10 @@ export interface Running {
 
 export function start(args: string[], env: Record<string, string | undefined>): Running {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    // An undefined value removes the variable (a pipeline that does not set it).
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, NO_COLOR: '1', ...env }).filter(([, v]) => v !== undefined),
+    ) as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
