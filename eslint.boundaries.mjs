@@ -1,7 +1,7 @@
 // The layers of the tree, enforced by lint (issue 15): app → components → lib; lib/policy is pure;
 // lib/graph has no React; a feature folder in components/ never imports another feature (what two
-// features share lives in components/shared, components/ui, components/shell or components/auth);
-// no import cycles anywhere. `lint-boundaries.test.ts` proves each rule fails on a violation.
+// features share lives in components/shared, components/ui, components/shell or components/auth,
+// which import no feature; a page in app/ composes features); no import cycles anywhere. `lint-boundaries.test.ts` proves each rule fails on a violation.
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
@@ -10,7 +10,6 @@ export const SHARED_COMPONENT_FOLDERS = ['ui', 'shared', 'shell', 'auth'];
 
 /** Feature folders of components/: each may import only itself and the shared folders. */
 export const FEATURE_FOLDERS = [
-  'assignments',
   'audit',
   'desired-state',
   'effective',
@@ -26,6 +25,13 @@ const featureZones = FEATURE_FOLDERS.map((feature) => ({
   from: './components',
   except: [`./${feature}`, ...SHARED_COMPONENT_FOLDERS.map((f) => `./${f}`)],
   message: `A feature does not import another feature: move what both need to components/shared.`,
+}));
+
+/** The shared folders sit below every feature: they never import one. */
+const sharedZones = SHARED_COMPONENT_FOLDERS.map((shared) => ({
+  target: `./components/${shared}`,
+  from: FEATURE_FOLDERS.map((feature) => `./components/${feature}`),
+  message: `components/${shared} is shared by the features: it imports none of them.`,
 }));
 
 const layerZones = [
@@ -73,7 +79,10 @@ export const boundaries = [
     files: ['**/*.{ts,tsx,mjs}'],
     ignores: ['**/*.test.{ts,tsx}', 'e2e/**'],
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layerZones, ...sharedZones, ...featureZones] },
+      ],
     },
   },
   {

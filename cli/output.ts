@@ -12,8 +12,6 @@ export function colorOn(stream: NodeJS.WriteStream): boolean {
 const paint = (code: number) => (text: string, on: boolean) =>
   on ? `\u001b[${code}m${text}\u001b[0m` : text;
 export const red = paint(31);
-export const bold = paint(1);
-export const dim = paint(2);
 
 // Control characters (terminal escapes) and bidirectional overrides (a name that reads backwards).
 // eslint-disable-next-line no-control-regex -- control characters are what must not reach the terminal

@@ -62,15 +62,6 @@ export async function armFault(rule: FaultRule): Promise<{ id: number }> {
   return (await response.json()) as { id: number };
 }
 
-/** The armed rules with what remains of each (count, skip). */
-export async function armedFaults(): Promise<Array<FaultRule & { id: number }>> {
-  return (
-    (await (await fetch(`${DEMO_URL}/_demo/faults`)).json()) as {
-      faults: Array<FaultRule & { id: number }>;
-    }
-  ).faults;
-}
-
 export async function clearFaults() {
   expect((await fetch(`${DEMO_URL}/_demo/faults`, { method: 'DELETE' })).ok).toBe(true);
 }

@@ -1,32 +1,19 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import dynamic from 'next/dynamic';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Notice, ProgressBar } from '@/components/ui/feedback';
 import { download, objectsToCsv } from '@/lib/export/csv';
-import { auditSummary } from '@/lib/policy/audit';
+import { auditSummary, type AuditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
 import { BUILT_IN_RANGE_TEXT } from '@/lib/policy/messages';
 import { LifetimeDistributionChart } from './lifetime-distribution-chart';
 
-// Who receives the tokens and what governs sessions load after first paint: the audit's own
-// figures show at once, and the first load stays within the JavaScript budget.
-const ReachSection = dynamic(
-  () => import('@/components/reach/reach-section').then((m) => m.ReachSection),
-  {
-    ssr: false,
-    loading: () => (
-      <p role="status" className="text-sm">
-        Loading who receives long-lived tokens…
-      </p>
-    ),
-  },
-);
 // The table code (TanStack Table and Virtual) loads after the audit's own figures.
 const ExtendedTable = dynamic(() => import('./extended-table').then((m) => m.ExtendedTable), {
   ssr: false,
@@ -36,19 +23,16 @@ const ExtendedTable = dynamic(() => import('./extended-table').then((m) => m.Ext
     </p>
   ),
 });
-const SessionsSection = dynamic(
-  () => import('@/components/sessions/sessions-section').then((m) => m.SessionsSection),
-  {
-    ssr: false,
-    loading: () => (
-      <p role="status" className="text-sm">
-        Loading what governs sessions…
-      </p>
-    ),
-  },
-);
 
-export function AuditView() {
+export interface AuditSections {
+  /** Who receives the extended tokens (the reach feature), given the apps with extended lifetimes. */
+  reach: (extended: AuditSummary['extended']) => ReactNode;
+  /** What governs sessions (the sessions feature). */
+  sessions: ReactNode;
+}
+
+/** The audit's own figures; the sections of other features are composed in by the page. */
+export function AuditView({ reach, sessions }: AuditSections) {
   const directory = useDirectoryIndex();
   const summary = useMemo(
     () => (directory.data ? auditSummary(directory.data) : undefined),
@@ -193,7 +177,7 @@ export function AuditView() {
       </section>
 
       <ExtendedTable rows={summary.extended} />
-      <ReachSection extended={summary.extended} />
+      {reach(summary.extended)}
       <AuditList
         title={`Policies with findings (${summary.policiesWithFindings.length})`}
         empty="No policy has findings."
@@ -233,7 +217,7 @@ export function AuditView() {
           </li>
         ))}
       </AuditList>
-      <SessionsSection />
+      {sessions}
     </div>
   );
 }

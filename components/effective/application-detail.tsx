@@ -2,10 +2,9 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
-import { ObjectPolicyControl } from '@/components/assignments/object-policy-control';
-import { ImpactTable } from '@/components/policies/impact-table';
-import { ApplicationReach } from '@/components/reach/application-reach';
+import { useMemo, useState, type ReactNode } from 'react';
+import { ObjectPolicyControl } from '@/components/shared/links/object-policy-control';
+import { ImpactTable } from '@/components/shared/impact-table';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -19,7 +18,7 @@ import {
   PRECEDENCE_RULES,
   resolveEffectiveLifetime,
 } from '@/lib/policy/resolve';
-import type { PrecedenceRuleId } from '@/lib/policy/types';
+import type { DirectoryTarget, PrecedenceRuleId } from '@/lib/policy/types';
 import { KIND_LABELS, kindOf, SOURCE_LABELS } from './effective-rows';
 
 const OUTCOME_TONE = {
@@ -29,7 +28,14 @@ const OUTCOME_TONE = {
   ignored: 'warning',
 } as const;
 
-export function ApplicationDetail({ appId }: { appId: string }) {
+export function ApplicationDetail({
+  appId,
+  reach,
+}: {
+  appId: string;
+  /** Who receives this app's tokens (the reach feature), composed in by the page. */
+  reach: (target: DirectoryTarget) => ReactNode;
+}) {
   const directory = useDirectoryIndex();
   const params = useSearchParams();
   const router = useRouter();
@@ -173,7 +179,7 @@ export function ApplicationDetail({ appId }: { appId: string }) {
         <ObjectPolicyControl target={target} objectType="application" />
       </section>
 
-      <ApplicationReach target={target} />
+      {reach(target)}
 
       <WhatIf appId={appId} />
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { BulkLinkDialog } from '@/components/assignments/bulk-link-dialog';
+import { BulkLinkDialog } from '@/components/shared/links/bulk-link-dialog';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table/data-table';

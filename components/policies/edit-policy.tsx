@@ -3,7 +3,7 @@
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Skeleton } from '@/components/ui/feedback';
 import { PolicyForm } from './policy-form';
-import { usePolicy } from './use-policies';
+import { usePolicy } from '@/components/shared/use-policies';
 
 export function EditPolicy({ id }: { id: string }) {
   const policy = usePolicy(id);

@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useAuth } from '@/components/auth/auth-provider';
 import { useWriteAccess } from '@/components/auth/write-access';
-import { LinkedObjectsTable } from '@/components/assignments/linked-objects-table';
-import { LinkToButton } from '@/components/assignments/link-to-button';
+import { LinkedObjectsTable } from '@/components/shared/links/linked-objects-table';
+import { LinkToButton } from '@/components/shared/links/link-to-button';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -20,7 +20,7 @@ import { applyChange, diffImpact } from '@/lib/policy/audit';
 import { otherOrganizationDefault } from '@/lib/policy/rules';
 import type { CheckedWrite } from '@/lib/graph/read-back';
 import { DefaultSwitchReport } from './default-switch-report';
-import { ImpactTable } from './impact-table';
+import { ImpactTable } from '@/components/shared/impact-table';
 import { CHECKING_MESSAGE } from './read-back';
 import {
   graphCreateRequest,
@@ -30,7 +30,7 @@ import {
 } from './snippets';
 import { useDeletePolicy } from './use-delete-policy';
 import { useDefaultSwitch, useUnsetDefault } from './use-organization-default';
-import { useAppliesTo, usePolicies, usePolicy } from './use-policies';
+import { useAppliesTo, usePolicies, usePolicy } from '@/components/shared/use-policies';
 
 type Pending = 'delete' | 'make-default' | 'unset-default' | undefined;
 

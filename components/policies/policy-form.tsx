@@ -17,12 +17,12 @@ import type { TokenLifetimePolicy } from '@/lib/policy/types';
 import { ConflictNotice } from './conflict-notice';
 import { DefaultSwitchReport } from './default-switch-report';
 import { DuplicateNameNotice } from './duplicate-name-notice';
-import { ImpactTable } from './impact-table';
+import { ImpactTable } from '@/components/shared/impact-table';
 import { LifetimeInput } from './lifetime-input';
 import { CHECKING_MESSAGE } from './read-back';
 import { checkDraft, definitionToWrite, draftFromPolicy, emptyDraft } from './policy-form-state';
 import { useDraft } from './use-draft';
-import { usePolicies } from './use-policies';
+import { usePolicies } from '@/components/shared/use-policies';
 import { usePolicyFormSave } from './use-policy-form-save';
 
 const INPUT =

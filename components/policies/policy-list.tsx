@@ -15,7 +15,7 @@ import { useUrlValues } from '@/components/ui/use-url-state';
 import { EmptyState, Skeleton } from '@/components/ui/feedback';
 import { policyColumns, policySearchText, POLICIES_URL } from './policy-columns';
 import { FINDING_FILTERS, summarizePolicies, type PolicySummary } from './policy-summary';
-import { usePolicies } from './use-policies';
+import { usePolicies } from '@/components/shared/use-policies';
 
 const policyId = (row: PolicySummary) => row.policy.id;
 

@@ -3,7 +3,6 @@
 import {
   CONDITIONAL_ACCESS_ADMINISTRATOR_ROLE_ID,
   DEMO_TENANT_DOMAIN,
-  DEMO_TENANT_ID,
   GLOBAL_READER_ROLE_ID,
   WRITER_ROLE_IDS,
 } from '../contracts';
@@ -94,8 +93,6 @@ export const DEMO_APPLICATION_CLIENTS: Array<Omit<DemoAutomationClient, 'secret'
   ...DEMO_AUTOMATION_CLIENTS,
   DEMO_CERTIFICATE_CLIENT,
 ];
-
-export const DEMO_TENANT = { id: DEMO_TENANT_ID, domain: DEMO_TENANT_DOMAIN };
 
 export function findUserByEmail(email: string): DemoUser | undefined {
   return DEMO_USERS.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());

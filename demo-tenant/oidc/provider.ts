@@ -17,7 +17,6 @@ import {
   DEMO_AUTOMATION_CLIENTS,
   DEMO_CERTIFICATE_CLIENT,
   DEMO_CLI_CLIENT_ID,
-  DEMO_USERS,
   findUser,
   findUserByEmail,
   GRAPH_PERMISSIONS,
@@ -521,5 +520,4 @@ async function handleInteraction(
   );
 }
 
-export { DEMO_USERS };
 export type { KoaContextWithOIDC };

@@ -27,6 +27,7 @@ import { createBatchApi, type BatchApi } from './batch';
 import { createSessionsApi, type SessionsApi } from './reach';
 import { createAuditLogApi, type AuditLogApi } from './audit-log';
 import { createLinksApi, type LinksApi } from './links';
+import { relativeToGraph } from './graph-links';
 
 export interface GraphApiOptions {
   getToken: GraphTokenSource;
@@ -88,20 +89,6 @@ export function toGraphRequestError(
     });
   }
   return networkError(error);
-}
-
-/**
- * nextLinks are absolute. The SDK only recognises https Graph URLs as absolute, so an http demo
- * tenant's nextLink would be glued onto the base: make it relative, and refuse any foreign host.
- */
-export function relativeToGraph(path: string, graphBaseUrl: string): string {
-  if (!/^https?:\/\//i.test(path)) return path;
-  const url = new URL(path);
-  const base = new URL(graphBaseUrl);
-  if (url.host !== base.host || !url.pathname.startsWith(base.pathname)) {
-    throw new Error(`Refusing to follow a link outside Microsoft Graph: ${url.origin}`);
-  }
-  return url.pathname.slice(base.pathname.length) + url.search;
 }
 
 export function createGraphApi(options: GraphApiOptions): GraphApi {

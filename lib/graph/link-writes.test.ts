@@ -187,7 +187,7 @@ describe('bulk replace under targeted failures', () => {
       nowPolicyId: null,
       restoreError: { code: 'Request_ResourceNotFound' },
     });
-    // The one-click repair (components/assignments/link-report.ts) goes back through setObjectPolicy.
+    // The one-click repair (components/shared/links/link-report.ts) goes back through setObjectPolicy.
     const repaired = await setObjectPolicy(api, target, SEEDED.policies.dataverse);
     expect(repaired.status).toBe('linked');
     expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(

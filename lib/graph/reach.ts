@@ -3,7 +3,7 @@
 // The reach of R resources is 3R GET requests (the resource's app roles, appRoleAssignedTo,
 // oauth2PermissionGrants filtered by resourceId), sent as $batch: ⌈3R / 20⌉ round trips when each
 // answer fits one page — the lower bound — plus one batched round per further page.
-import { relativeToGraph } from './client';
+import { relativeToGraph } from './graph-links';
 import type { GraphCore, GraphApi } from './client';
 import { graphErrorFrom } from './errors';
 import { readAllPages } from './paging';

@@ -1,6 +1,6 @@
 // What one edit, one link and one unlink cost in Graph requests on a 10,000-object tenant, counted
 // by the demo tenant itself (/_demo/stats), over real HTTP. These are the functions the dashboard's
-// mutation hooks run (components/policies/use-save-policy.ts, components/assignments/
+// mutation hooks run (components/policies/use-save-policy.ts, components/shared/links/
 // use-link-mutations.ts); what the hooks then do to the cache calls no Graph at all
 // (components/shared/cache-after-write.ts, tested on its own). The bound of issue 15: at most 3
 // requests beyond the write itself — where reading the tenant again, as writes used to, costs far more.

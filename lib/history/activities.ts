@@ -16,7 +16,6 @@ export const POLICY_ACTIVITIES = [
   },
 ] as const;
 
-export type ActivityName = (typeof POLICY_ACTIVITIES)[number]['name'];
 export type ChangeKind = (typeof POLICY_ACTIVITIES)[number]['change'];
 
 /** Entra keeps directory audit entries for 30 days (Microsoft Entra data retention, P1/P2). */

@@ -19,7 +19,7 @@ import type {
   TokenLifetimePolicy,
 } from './types';
 
-export { AUDIT_CLASSES, classifyLifetime, type AuditClass } from './classify';
+export { classifyLifetime, type AuditClass } from './classify';
 
 export type { LinkObjectType } from './rules';
 

@@ -76,10 +76,6 @@ export function formatSignInFrequency(f: SignInFrequency): string {
   return `${f.value} ${unit}${f.value === 1 ? '' : 's'}`;
 }
 
-export function signInFrequencySeconds(f: SignInFrequency): number {
-  return f.value * (f.type === 'hours' ? 3600 : 86400);
-}
-
 /**
  * The sign-in frequency nearest a retired MaxAge… value, rounded UP to whole hours (under a day)
  * or whole days: users are never asked more often than the old setting asked them.

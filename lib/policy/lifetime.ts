@@ -22,7 +22,6 @@ export const BUILT_IN_ACCESS_TOKEN_LIFETIME = {
   maxSeconds: 5400,
   averageSeconds: 4500,
 } as const;
-export const BUILT_IN_ID_TOKEN_LIFETIME_SECONDS = 3600;
 
 /** A lifetime Entra might pick without a policy: a uniform whole number of seconds in 60–90 min. */
 export function randomBuiltInAccessTokenLifetimeSeconds(

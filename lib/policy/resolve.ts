@@ -27,10 +27,10 @@ import {
 } from './target-traits';
 import type { DirectoryIndex, DirectoryTarget, LinkSource, PrecedenceRuleId } from './types';
 
-export { CAVEATS, type Caveat, type CaveatCode } from './caveats';
-export { type ExplanationStep, type StepOutcome } from './explanation';
+export { type Caveat } from './caveats';
+export { type ExplanationStep } from './explanation';
 export { buildPolicyContext, type PolicyContext } from './policy-context';
-export { DEFAULT_PRECEDENCE_RULE, PRECEDENCE_RULES, type PrecedenceRule } from './precedence';
+export { DEFAULT_PRECEDENCE_RULE, PRECEDENCE_RULES } from './precedence';
 
 export interface RuleOutcome {
   rule: PrecedenceRuleId;

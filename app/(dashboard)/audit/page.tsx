@@ -1,7 +1,7 @@
-import { AuditViewDeferred } from '@/components/audit/audit-view-deferred';
+import { AuditWithSections } from './audit-with-sections';
 
 export const metadata = { title: 'Audit' };
 
 export default function AuditPage() {
-  return <AuditViewDeferred />;
+  return <AuditWithSections />;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePolicies } from '@/components/policies/use-policies';
+import { usePolicies } from '@/components/shared/use-policies';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { ProgressBar } from '@/components/ui/feedback';

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { useWriteAccess, WRITE_CONSENT_EXPLANATION } from '@/components/auth/write-access';
-import { ImpactTable } from '@/components/policies/impact-table';
+import { ImpactTable } from '@/components/shared/impact-table';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import { useWriteAccess, WRITE_CONSENT_EXPLANATION } from '@/components/auth/write-access';
-import { ImpactTable } from '@/components/policies/impact-table';
-import { usePolicies } from '@/components/policies/use-policies';
+import { ImpactTable } from '@/components/shared/impact-table';
+import { usePolicies } from '@/components/shared/use-policies';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
