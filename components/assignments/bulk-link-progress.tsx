@@ -4,8 +4,9 @@ import { usePolicies } from '@/components/policies/use-policies';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { ProgressBar } from '@/components/ui/feedback';
-import type { LinkOutcome } from './link-operations';
+import type { LinkOutcome } from '@/lib/graph/link-writes';
 import { describeLinkOutcome, type LinkRepair } from './link-report';
+import { UndoBulkChange } from './undo-bulk-change';
 
 const LABELS: Record<LinkOutcome['status'], string> = {
   linked: 'Linked',
@@ -13,6 +14,7 @@ const LABELS: Record<LinkOutcome['status'], string> = {
   replaced: 'Replaced the previous policy',
   unlinked: 'Unlinked',
   'not-linked': 'Was not linked',
+  'changed-elsewhere': 'Changed elsewhere (left alone)',
   failed: 'Failed',
 };
 
@@ -120,6 +122,7 @@ export function BulkLinkProgress({
               Retry the {failed.length} failed
             </Button>
           )}
+          <UndoBulkChange outcomes={outcomes} disabled={running} />
         </>
       )}
     </div>

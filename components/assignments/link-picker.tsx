@@ -14,7 +14,7 @@ import { buildPolicyContext, resolveEffectiveLifetime } from '@/lib/policy/resol
 import { FIRST_PARTY_RESOURCES, LIFETIME_FOLLOWS_RESOURCE, linkability } from '@/lib/policy/rules';
 import type { DirectoryTarget, TokenLifetimePolicy } from '@/lib/policy/types';
 import { BulkLinkProgress } from './bulk-link-progress';
-import type { LinkTarget } from './link-operations';
+import type { LinkTarget } from '@/lib/graph/link-writes';
 import { useBulkLinks } from './use-link-actions';
 import { useDirectorySearch, type PickerKind } from './use-directory-search';
 

@@ -1,6 +1,6 @@
 // One object's state after a link change, in the admin's words, with the repairs that put it
 // right (each goes through setObjectPolicy: read first, read back).
-import type { LinkOutcome, LinkTarget } from './link-operations';
+import type { LinkOutcome, LinkTarget } from '@/lib/graph/link-writes';
 
 export interface LinkRepair {
   label: string;
@@ -27,6 +27,7 @@ export function describeLinkOutcome(
       replaced: `now has ${quoted(now)} (was ${quoted(before)})`,
       unlinked: `now has ${quoted(now)} (was ${quoted(before)})`,
       'not-linked': `did not hold it; has ${quoted(now)}`,
+      'changed-elsewhere': `holds ${quoted(now)} (changed elsewhere); left as it was`,
     }[outcome.status];
     return { text, repairs: [] };
   }

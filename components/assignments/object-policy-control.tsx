@@ -3,8 +3,6 @@
 import { useMemo, useState } from 'react';
 import { useWriteAccess, WRITE_CONSENT_EXPLANATION } from '@/components/auth/write-access';
 import { ImpactTable } from '@/components/policies/impact-table';
-import { useRefreshAfterWrite, useWrite } from '@/components/policies/use-policies';
-import { useGraphApi } from '@/components/shell/graph-provider';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -13,8 +11,9 @@ import type { ObjectType } from '@/lib/graph/types';
 import { applyChange, diffImpact, type ProposedChange } from '@/lib/policy/audit';
 import { linkability } from '@/lib/policy/rules';
 import type { DirectoryTarget } from '@/lib/policy/types';
-import { setObjectPolicy, type LinkOutcome } from './link-operations';
+import type { LinkOutcome } from '@/lib/graph/link-writes';
 import { describeLinkOutcome, type LinkRepair } from './link-report';
+import { useSetObjectPolicy } from './use-link-mutations';
 
 const LABEL: Record<ObjectType, string> = {
   application: 'application object',
@@ -32,21 +31,19 @@ export function ObjectPolicyControl({
   initialChoice?: string;
 }) {
   const directory = useDirectoryIndex();
-  const api = useGraphApi();
-  const write = useWrite();
-  const refresh = useRefreshAfterWrite();
+  const setPolicy = useSetObjectPolicy();
   const access = useWriteAccess();
   const object = objectType === 'application' ? target.application : target.servicePrincipal;
   const current =
     objectType === 'application' ? target.applicationPolicyId : target.servicePrincipalPolicyId;
   const [choice, setChoice] = useState(initialChoice ?? current ?? '');
-  // After a write the index is read again: follow the object's new link, keep the notice.
+  // After a write the index is patched with the read-back: follow the object's new link, keep the notice.
   const [seenCurrent, setSeenCurrent] = useState(current);
   if (current !== seenCurrent) {
     setSeenCurrent(current);
     setChoice(current ?? '');
   }
-  const [busy, setBusy] = useState(false);
+  const busy = setPolicy.isPending;
   const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [broken, setBroken] = useState<LinkOutcome>();
@@ -67,25 +64,23 @@ export function ObjectPolicyControl({
   const id = `policy-for-${objectType}`;
   /** Make the object hold `policyId` (null: none); the result is what the tenant was read back to hold. */
   const change = async (policyId: string | null, done: (outcome: LinkOutcome) => string) => {
-    setBusy(true);
     setFailure(undefined);
     setDone(undefined);
     setBroken(undefined);
     try {
-      const outcome = await write(() =>
-        setObjectPolicy(
-          api,
-          { objectType, objectId: object.id, displayName: object.displayName, appId: object.appId },
-          policyId,
-        ),
-      );
+      const outcome = await setPolicy.mutateAsync({
+        target: {
+          objectType,
+          objectId: object.id,
+          displayName: object.displayName,
+          appId: object.appId,
+        },
+        policyId,
+      });
       if (outcome.status === 'failed') setBroken(outcome);
       else setDone(done(outcome));
-      await refresh();
     } catch (error) {
       setFailure(error);
-    } finally {
-      setBusy(false);
     }
   };
   const apply = () =>
@@ -136,7 +131,15 @@ export function ObjectPolicyControl({
             <Button
               variant="primary"
               disabled={busy || choice === (current ?? '') || access.state === 'denied'}
-              disabledReason={access.reason}
+              disabledReason={
+                access.state === 'denied'
+                  ? access.reason
+                  : busy
+                    ? 'Saving the change…'
+                    : current
+                      ? `“${name(current)}” is already linked here: choose another policy to replace it, or None to unlink it.`
+                      : 'No policy is linked here: choose one to link it.'
+              }
               onClick={apply}
             >
               {choice && current && choice !== current

@@ -1,10 +1,23 @@
 'use client';
 
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useWriteAccess } from '@/components/auth/write-access';
+import {
+  linksRead,
+  organizationDefaultsRead,
+  policyDeleted,
+  policySaved,
+} from '@/components/shared/cache-after-write';
+import { queryKeys } from '@/components/shared/query-keys';
 import { useGraphApi } from '@/components/shell/graph-provider';
-import { useInvalidateDirectory } from '@/components/shell/use-directory-index';
-import { applyStep, type CreatedPolicies, type StepOutcome } from '@/lib/desired-state/apply';
+import type { GraphApi } from '@/lib/graph/client';
+import {
+  applyStep,
+  type CreatedPolicies,
+  type StepEffect,
+  type StepOutcome,
+} from '@/lib/desired-state/apply';
 import type { PlanStep } from '@/lib/desired-state/plan';
 
 export type StepRun =
@@ -20,7 +33,7 @@ export interface ApplyRun {
 export function useApply() {
   const api = useGraphApi();
   const writeAccess = useWriteAccess();
-  const invalidate = useInvalidateDirectory();
+  const queryClient = useQueryClient();
   const created = useRef<CreatedPolicies>(new Map());
   const [run, setRun] = useState<ApplyRun>();
 
@@ -47,13 +60,15 @@ export function useApply() {
         results[step.id] = { status: 'running' };
         show();
         results[step.id] = await applyStep(api, step, created.current);
+        // The tenant as the step left it, patched in: the comparison is made again at once.
+        const { effect } = results[step.id] as StepOutcome;
+        if (effect) await recordEffect(queryClient, api, effect);
         show();
       }
       setRun({ steps: runSteps, results, running: false });
-      await invalidate();
       return true;
     },
-    [api, invalidate, run?.steps, writeAccess],
+    [api, queryClient, run?.steps, writeAccess],
   );
 
   const retryFailed = useCallback(() => {
@@ -71,4 +86,23 @@ export function useApply() {
 function mergeSteps(existing: PlanStep[], added: PlanStep[]): PlanStep[] {
   const ids = new Set(existing.map((s) => s.id));
   return [...existing, ...added.filter((s) => !ids.has(s.id))];
+}
+
+/** One step's effect on the cached tenant; an updated policy is read again (one request). */
+async function recordEffect(queryClient: QueryClient, api: GraphApi, effect: StepEffect) {
+  switch (effect.kind) {
+    case 'policy-saved':
+      try {
+        policySaved(queryClient, effect.policy ?? (await api.getPolicy(effect.policyId)));
+      } catch {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.policy(effect.policyId) });
+      }
+      return;
+    case 'policy-deleted':
+      return policyDeleted(queryClient, effect.policyId);
+    case 'link':
+      return linksRead(queryClient, [effect.outcome]);
+    case 'organization-defaults':
+      return organizationDefaultsRead(queryClient, effect.policyIds);
+  }
 }

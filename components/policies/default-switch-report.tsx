@@ -1,56 +1,9 @@
 'use client';
 
-import { useState } from 'react';
-import { useGraphApi } from '@/components/shell/graph-provider';
 import { Button } from '@/components/ui/button';
 import { GraphRequestError } from '@/lib/graph/errors';
-import {
-  describeDefaultSwitch,
-  readOrganizationDefaults,
-  switchOrganizationDefault,
-  type DefaultRepair,
-  type DefaultSwitchOutcome,
-  type PolicyRef,
-} from './organization-default';
-import { useRefreshAfterWrite, useWrite } from './use-policies';
-
-/** Runs a default switch (and its repairs) and keeps what the tenant was read back to hold. */
-export function useDefaultSwitch() {
-  const api = useGraphApi();
-  const write = useWrite();
-  const refresh = useRefreshAfterWrite();
-  const [outcome, setOutcome] = useState<DefaultSwitchOutcome>();
-  const [busy, setBusy] = useState(false);
-
-  const run = async (wanted: PolicyRef, expectedPrevious: PolicyRef | undefined) => {
-    setBusy(true);
-    try {
-      const result = await write(() => switchOrganizationDefault(api, wanted, expectedPrevious));
-      setOutcome(result);
-      await refresh();
-      return result;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const repair = async (action: DefaultRepair) => {
-    if (!outcome) return;
-    if (action.kind === 'make-default') return run(action.policy, outcome.defaultsNow?.[0]);
-    setBusy(true);
-    try {
-      const defaultsNow = await readOrganizationDefaults(api);
-      setOutcome({ ...outcome, defaultsNow, readBackError: undefined });
-      await refresh();
-    } catch (readBackError) {
-      setOutcome({ ...outcome, readBackError });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return { outcome, busy, run, repair, reset: () => setOutcome(undefined) };
-}
+import type { DefaultSwitchOutcome } from '@/lib/graph/organization-default';
+import { describeDefaultSwitch, type DefaultRepair } from './organization-default';
 
 const TONES = {
   success:

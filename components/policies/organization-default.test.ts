@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GraphRequestError, timeoutError } from '@/lib/graph/errors';
-import type { TokenLifetimePolicy } from '@/lib/policy/types';
+import type { TokenLifetimePolicy } from '@/lib/graph/types';
 import {
-  describeDefaultSwitch,
   switchOrganizationDefault,
   type DefaultSwitchOutcome,
-} from './organization-default';
+} from '@/lib/graph/organization-default';
+import { describeDefaultSwitch } from './organization-default';
 
 const OLD = { id: 'old', displayName: 'Old 4h' };
 const NEW = { id: 'new', displayName: 'New 8h' };

@@ -7,7 +7,6 @@ import { useAuth } from '@/components/auth/auth-provider';
 import { useWriteAccess } from '@/components/auth/write-access';
 import { LinkedObjectsTable } from '@/components/assignments/linked-objects-table';
 import { LinkToButton } from '@/components/assignments/link-to-button';
-import { useGraphApi } from '@/components/shell/graph-provider';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -19,23 +18,19 @@ import { describePolicy } from '@/lib/policy/policy';
 import { formatDuration } from '@/lib/policy/format';
 import { applyChange, diffImpact } from '@/lib/policy/audit';
 import { otherOrganizationDefault } from '@/lib/policy/rules';
-import { GraphRequestError } from '@/lib/graph/errors';
-import { DefaultSwitchReport, useDefaultSwitch } from './default-switch-report';
+import type { CheckedWrite } from '@/lib/graph/read-back';
+import { DefaultSwitchReport } from './default-switch-report';
 import { ImpactTable } from './impact-table';
-import { CHECKING_MESSAGE, writeAndCheck, type CheckedWrite } from './read-back';
+import { CHECKING_MESSAGE } from './read-back';
 import {
   graphCreateRequest,
   powerShellCreate,
   powerShellInspect,
   powerShellLinks,
 } from './snippets';
-import {
-  useAppliesTo,
-  usePolicies,
-  usePolicy,
-  useRefreshAfterWrite,
-  useWrite,
-} from './use-policies';
+import { useDeletePolicy } from './use-delete-policy';
+import { useDefaultSwitch, useUnsetDefault } from './use-organization-default';
+import { useAppliesTo, usePolicies, usePolicy } from './use-policies';
 
 type Pending = 'delete' | 'make-default' | 'unset-default' | undefined;
 
@@ -52,10 +47,9 @@ export function PolicyDetail({ id }: { id: string }) {
   const policies = usePolicies();
   const appliesTo = useAppliesTo(id, { enabled: !deleted });
   const directory = useDirectoryIndex();
-  const api = useGraphApi();
   const access = useWriteAccess();
-  const write = useWrite();
-  const refresh = useRefreshAfterWrite();
+  const deletePolicy = useDeletePolicy();
+  const unsetDefault = useUnsetDefault();
   const router = useRouter();
   const [pending, setPending] = useState<Pending>();
   const [busy, setBusy] = useState(false);
@@ -96,12 +90,17 @@ export function PolicyDetail({ id }: { id: string }) {
   const facts = describePolicy(policy.data);
   const { parsed } = facts;
   const linked = appliesTo.data ?? [];
-  const mustType = pending === 'delete' && (linked.length > 0 || policy.data.isOrganizationDefault);
+  // The organization default is tenant-wide: as for a linked policy's delete, the admin types the
+  // policy's name first, the way the Azure portal confirms deleting a resource.
+  const mustType =
+    pending === 'make-default' ||
+    pending === 'unset-default' ||
+    (pending === 'delete' && (linked.length > 0 || policy.data.isOrganizationDefault));
 
-  /** Did the tenant end up as the write meant? Reads it back after an ambiguous failure. */
-  const checked = async (write: () => Promise<unknown>, holds: () => Promise<boolean>) => {
+  /** Runs a checked write, saying so while an ambiguous failure is checked against the tenant. */
+  const checked = async (write: (onChecking: () => void) => Promise<CheckedWrite>) => {
     try {
-      return await writeAndCheck(write, holds, () => setChecking(true));
+      return await write(() => setChecking(true));
     } finally {
       setChecking(false);
     }
@@ -129,23 +128,12 @@ export function PolicyDetail({ id }: { id: string }) {
     try {
       if (pending === 'delete') {
         const name = policy.data.displayName;
-        const result = await write(() =>
-          checked(
-            () => api.deletePolicy(id),
-            () =>
-              api.getPolicy(id).then(
-                () => false,
-                (error: unknown) => {
-                  if (error instanceof GraphRequestError && error.status === 404) return true;
-                  throw error;
-                },
-              ),
-          ),
+        const result = await checked((onChecking) =>
+          deletePolicy.mutateAsync({ policyId: id, onChecking }),
         );
         if (failed(result)) return;
         setPending(undefined);
         setDeleted(name);
-        await refresh();
         router.push(`/policies?deleted=${encodeURIComponent(name)}`);
         return;
       }
@@ -158,16 +146,12 @@ export function PolicyDetail({ id }: { id: string }) {
         return;
       }
       if (pending === 'unset-default') {
-        const result = await write(() =>
-          checked(
-            () => api.updatePolicy(id, { isOrganizationDefault: false }),
-            async () => !(await api.getPolicy(id)).isOrganizationDefault,
-          ),
+        const result = await checked((onChecking) =>
+          unsetDefault.mutateAsync({ policyId: id, onChecking }),
         );
         if (failed(result)) return;
         setNotice(`"${policy.data.displayName}" is no longer the organization default.`);
       }
-      await refresh();
       setPending(undefined);
     } catch (error) {
       setFailure(error);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '@/components/shared/query-keys';
 import { useCallback, useMemo, useState } from 'react';
 import { useAuth } from '@/components/auth/auth-provider';
 import { useGraphApi } from '@/components/shell/graph-provider';
@@ -44,7 +45,7 @@ export function useReach(resourceIds: readonly string[]) {
   const ids = useMemo(() => [...resourceIds].sort(), [resourceIds]);
 
   const query = useQuery({
-    queryKey: ['reach', ...ids],
+    queryKey: queryKeys.reach(ids),
     enabled: opened && ids.length > 0,
     staleTime: 5 * 60_000,
     queryFn: ({ signal }): Promise<ReachResult> =>

@@ -15,7 +15,8 @@ import {
   graphCreateConditionalAccessRequest,
   powerShellCreateConditionalAccess,
 } from './ca-snippets';
-import { CONDITIONAL_ACCESS_KEY, useConditionalAccessWriter } from './use-conditional-access';
+import { queryKeys } from '@/components/shared/query-keys';
+import { useConditionalAccessWriter } from './use-conditional-access';
 
 type Outcome =
   | { kind: 'created'; afterCheck: boolean }
@@ -70,7 +71,7 @@ export function DraftDialog({
       }
     } finally {
       setBusy(false);
-      await queryClient.invalidateQueries({ queryKey: CONDITIONAL_ACCESS_KEY });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.conditionalAccessPolicies });
     }
   };
 

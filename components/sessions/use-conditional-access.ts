@@ -1,18 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '@/components/shared/query-keys';
 import { useMemo } from 'react';
 import { useAuth } from '@/components/auth/auth-provider';
 import { useGraphApi } from '@/components/shell/graph-provider';
 import { createGraphApi } from '@/lib/graph/client';
 
-export const CONDITIONAL_ACCESS_KEY = ['conditional-access-policies'] as const;
-
 /** Conditional Access policies: Policy.Read.All, which the dashboard already holds for reading. */
 export function useConditionalAccessPolicies(enabled: boolean) {
   const api = useGraphApi();
   return useQuery({
-    queryKey: CONDITIONAL_ACCESS_KEY,
+    queryKey: queryKeys.conditionalAccessPolicies,
     enabled,
     queryFn: () => api.listConditionalAccessPolicies(),
   });

@@ -1,22 +1,16 @@
 'use client';
 
 import { useMsal } from '@azure/msal-react';
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { readSnapshot, saveSnapshot, snapshotKey } from '@/lib/cache/directory-snapshots';
 import { loadDirectoryIndex, type IndexProgress } from '@/lib/graph/directory-index';
 import type { DirectoryIndex } from '@/lib/policy/types';
+import { queryKeys } from '@/components/shared/query-keys';
 import { useGraphApi } from './graph-provider';
 
-export const DIRECTORY_KEY = ['directory-index'] as const;
-
-/** After any write: the index (and what is derived from it) is read again. */
-export function invalidateDirectory(queryClient: QueryClient) {
-  return queryClient.invalidateQueries({ queryKey: DIRECTORY_KEY });
-}
-
 /**
- * The whole tenant, loaded once and cached; partial results are shown while pages arrive. The
+ * The whole tenant, loaded once and cached (a write patches it: components/shared/cache-after-write.ts); partial results are shown while pages arrive. The
  * objects are kept in IndexedDB for the admin's next visit, which then reads only what changed
  * (delta queries); policies and links are read again every time.
  */
@@ -28,7 +22,7 @@ export function useDirectoryIndex() {
   const [progress, setProgress] = useState<IndexProgress>();
   const [partial, setPartial] = useState<DirectoryIndex>();
   const query = useQuery({
-    queryKey: DIRECTORY_KEY,
+    queryKey: queryKeys.directoryIndex,
     queryFn: ({ signal }) =>
       loadDirectoryIndex(api, {
         signal,
@@ -51,9 +45,4 @@ export function useDirectoryIndex() {
     /** Reads what changed since (delta), and policies and links again. */
     refresh: () => query.refetch(),
   };
-}
-
-export function useInvalidateDirectory() {
-  const queryClient = useQueryClient();
-  return () => invalidateDirectory(queryClient);
 }

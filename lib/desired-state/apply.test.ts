@@ -9,12 +9,16 @@ interface FakePolicy {
   description: string | null;
   isOrganizationDefault: boolean;
   definition: string[];
+  deletedDateTime: null;
 }
 
 function fakeGraph(policies: FakePolicy[], links = new Map<string, string>()) {
   const calls: string[] = [];
   let nextId = 1;
   const graph: DesiredStateGraph & { failCreateAfterWrite?: boolean } = {
+    async listPolicies() {
+      return policies.map((p) => ({ ...p }));
+    },
     async getPolicy(id) {
       const p = policies.find((x) => x.id === id);
       if (!p) throw new Error('404');
@@ -27,7 +31,13 @@ function fakeGraph(policies: FakePolicy[], links = new Map<string, string>()) {
     },
     async createPolicy(input) {
       calls.push(`create ${input.displayName}`);
-      const p = { id: `new${nextId++}`, description: null, isOrganizationDefault: false, ...input };
+      const p = {
+        id: `new${nextId++}`,
+        description: null,
+        isOrganizationDefault: false,
+        deletedDateTime: null,
+        ...input,
+      };
       policies.push(p as FakePolicy);
       if (graph.failCreateAfterWrite) throw new Error('socket hang up');
       return p as FakePolicy;
@@ -44,7 +54,7 @@ function fakeGraph(policies: FakePolicy[], links = new Map<string, string>()) {
     },
     async getLinkedPolicy(kind, objectId) {
       const id = links.get(`${kind}:${objectId}`);
-      return id ? { id } : undefined;
+      return policies.find((p) => p.id === id) ?? (id ? { ...policy(id, id, 3600) } : undefined);
     },
     async linkPolicy(kind, objectId, policyId) {
       calls.push(`link ${kind}:${objectId} ${policyId}`);
@@ -64,6 +74,7 @@ const policy = (id: string, name: string, seconds: number): FakePolicy => ({
   description: null,
   isOrganizationDefault: false,
   definition: buildDefinition({ accessTokenLifetimeSeconds: seconds }),
+  deletedDateTime: null,
 });
 
 const create: PlanStep = {

@@ -1,43 +1,50 @@
 // Carrying out plan steps against Graph, one at a time, each checked against the tenant as it is
-// now: a create looks the name up first and is never retried blindly (GRAPH-CONTRACT.md, "Safe
-// retries"); an update or unlink re-reads the object and stops if it changed since the plan.
+// now, through lib/graph's safe write paths (the same as the dashboard's forms and link buttons):
+// a create looks the name up first and is never retried blindly (GRAPH-CONTRACT.md, "Safe
+// retries"); links, replaces and the default switch read first, roll back a half-done step and
+// read back; an update or unlink stops if the tenant changed since the plan.
 // The Graph calls come in as a port, so this stays free of React and of any one Graph client.
+import type { LinksApi } from '../graph/links';
+import { setObjectPolicy, type LinkOutcome } from '../graph/link-writes';
+import { switchOrganizationDefault, unsetOrganizationDefault } from '../graph/organization-default';
+import type { PoliciesApi } from '../graph/policies';
+import { createPolicyOnce, deletePolicyChecked, updatePolicyChecked } from '../graph/policy-writes';
+import type { CheckedWrite } from '../graph/read-back';
+import type { TokenLifetimePolicy } from '../graph/types';
 import { buildDefinition, parseDefinition } from '../policy/definition';
-import { nameKey, type LinkedObjectKind } from './baseline';
+import { nameKey } from './baseline';
 import type { PlanStep } from './plan';
 
-interface PolicyLike {
-  id: string;
-  displayName: string;
-  description?: string | null;
-  isOrganizationDefault: boolean;
-  definition: string[];
-}
-
 /** What applying needs of Graph (lib/graph's GraphApi has all of it). */
-export interface DesiredStateGraph {
-  getPolicy(id: string): Promise<PolicyLike>;
-  findPoliciesByDisplayName(displayName: string): Promise<PolicyLike[]>;
-  createPolicy(input: {
-    displayName: string;
-    description?: string | null;
-    definition: string[];
-    isOrganizationDefault?: boolean;
-  }): Promise<PolicyLike>;
-  updatePolicy(
-    id: string,
-    patch: { description?: string | null; definition?: string[]; isOrganizationDefault?: boolean },
-  ): Promise<void>;
-  deletePolicy(id: string): Promise<void>;
-  getLinkedPolicy(kind: LinkedObjectKind, objectId: string): Promise<{ id: string } | undefined>;
-  linkPolicy(kind: LinkedObjectKind, objectId: string, policyId: string): Promise<void>;
-  unlinkPolicy(kind: LinkedObjectKind, objectId: string, policyId: string): Promise<void>;
-}
+export type DesiredStateGraph = Pick<
+  PoliciesApi,
+  | 'getPolicy'
+  | 'listPolicies'
+  | 'findPoliciesByDisplayName'
+  | 'createPolicy'
+  | 'updatePolicy'
+  | 'deletePolicy'
+> &
+  LinksApi;
 
-export type StepOutcome =
+/**
+ * What a step changed in the tenant, as read back, so that a cached copy of the tenant can be
+ * patched instead of read again.
+ */
+export type StepEffect =
+  /** Created or updated: `policy` as Graph returned it, else to be read again by id. */
+  | { kind: 'policy-saved'; policyId: string; policy?: TokenLifetimePolicy }
+  | { kind: 'policy-deleted'; policyId: string }
+  /** An object's link, as read back (failed steps too: a half-done replace is shown as it is). */
+  | { kind: 'link'; outcome: LinkOutcome }
+  /** The organization defaults, as read back. */
+  | { kind: 'organization-defaults'; policyIds: string[] };
+
+export type StepOutcome = (
   | { status: 'done'; note?: string; createdPolicyId?: string }
   | { status: 'stale'; message: string }
-  | { status: 'failed'; error: unknown; message: string };
+  | { status: 'failed'; error: unknown; message: string }
+) & { effect?: StepEffect };
 
 /** Resolves policies a previous step created, by name. */
 export type CreatedPolicies = Map<string, string>;
@@ -46,6 +53,48 @@ class StaleError extends Error {}
 
 const errorMessage = (error: unknown) =>
   error instanceof Error ? error.message : 'Microsoft Graph did not answer.';
+
+/** A checked write that did not end as meant, as the step's failure. */
+function unless(result: CheckedWrite): void {
+  if (result.state !== 'done') throw result.error;
+}
+
+/** A link step's outcome, read back, as the step's. */
+function linkStep(outcome: LinkOutcome, displayName: string): StepOutcome {
+  return { ...linkStatus(outcome, displayName), effect: { kind: 'link', outcome } };
+}
+
+function linkStatus(outcome: LinkOutcome, displayName: string): StepOutcome {
+  switch (outcome.status) {
+    case 'changed-elsewhere':
+      return {
+        status: 'stale',
+        message: `${displayName} holds another policy now: compare again.`,
+      };
+    case 'already-linked':
+      return { status: 'done', note: 'It held this policy already.' };
+    case 'not-linked':
+      return { status: 'done', note: 'It held no policy any more.' };
+    case 'failed': {
+      const error = outcome.restoreError ?? outcome.error;
+      const state =
+        outcome.nowPolicyId === undefined
+          ? 'what it holds now could not be read back'
+          : outcome.nowPolicyId === outcome.previousPolicyId
+            ? 'it is unchanged'
+            : outcome.nowPolicyId
+              ? 'it holds another policy now'
+              : 'it holds no policy now';
+      return {
+        status: 'failed',
+        error,
+        message: `${error ? errorMessage(error) : 'The link was not changed.'} (${state})`,
+      };
+    }
+    default:
+      return { status: 'done' };
+  }
+}
 
 /** Runs one step. Never throws: the outcome says what happened and whether to plan again. */
 export async function applyStep(
@@ -61,36 +110,32 @@ export async function applyStep(
   try {
     switch (step.kind) {
       case 'create-policy': {
-        const existing = await graph.findPoliciesByDisplayName(step.policy.name);
-        if (existing.length > 0) {
-          created.set(nameKey(step.policy.name), existing[0].id);
-          return {
-            status: 'stale',
-            message: `A policy named '${existing[0].displayName}' exists already (made since the comparison, or by an earlier attempt): compare again.`,
-          };
-        }
-        const input = {
+        const outcome = await createPolicyOnce(graph, {
           displayName: step.policy.name,
           description: step.description,
           definition: buildDefinition({ accessTokenLifetimeSeconds: step.lifetimeSeconds }),
           isOrganizationDefault: false,
-        };
-        try {
-          const policy = await graph.createPolicy(input);
-          created.set(nameKey(step.policy.name), policy.id);
-          return { status: 'done', createdPolicyId: policy.id };
-        } catch (error) {
-          // The POST may have been carried out without an answer reaching us: look, don't repeat.
-          const after = await graph.findPoliciesByDisplayName(step.policy.name).catch(() => []);
-          if (after.length > 0) {
-            created.set(nameKey(step.policy.name), after[0].id);
+        });
+        switch (outcome.state) {
+          case 'created':
+            created.set(nameKey(step.policy.name), outcome.policy.id);
             return {
               status: 'done',
-              createdPolicyId: after[0].id,
-              note: 'Graph did not confirm, but the policy is there: it was created.',
+              createdPolicyId: outcome.policy.id,
+              effect: { kind: 'policy-saved', policyId: outcome.policy.id, policy: outcome.policy },
+              ...(outcome.error !== undefined && {
+                note: 'Graph did not confirm, but the policy is there: it was created.',
+              }),
             };
-          }
-          throw error;
+          case 'name-taken':
+          case 'maybe-created':
+            created.set(nameKey(step.policy.name), outcome.existing[0].id);
+            return {
+              status: 'stale',
+              message: `A policy named '${outcome.existing[0].displayName}' exists already (made since the comparison, or by an earlier attempt): compare again.`,
+            };
+          default:
+            throw outcome.error;
         }
       }
       case 'update-policy': {
@@ -101,76 +146,85 @@ export async function applyStep(
           (now.description ?? null) !== step.from.description
         )
           throw new StaleError(`'${now.displayName}' changed since the comparison: compare again.`);
-        await graph.updatePolicy(step.policy.policyId, {
-          definition: buildDefinition({
-            base: now.definition,
-            accessTokenLifetimeSeconds: step.to.lifetimeSeconds,
+        unless(
+          await updatePolicyChecked(graph, step.policy.policyId, {
+            definition: buildDefinition({
+              base: now.definition,
+              accessTokenLifetimeSeconds: step.to.lifetimeSeconds,
+            }),
+            description: step.to.description,
           }),
-          description: step.to.description,
-        });
-        return { status: 'done' };
+        );
+        return { status: 'done', effect: { kind: 'policy-saved', policyId: step.policy.policyId } };
       }
       case 'delete-policy': {
         await graph.getPolicy(step.policy.policyId);
-        await graph.deletePolicy(step.policy.policyId);
-        return { status: 'done' };
+        unless(await deletePolicyChecked(graph, step.policy.policyId));
+        return {
+          status: 'done',
+          effect: { kind: 'policy-deleted', policyId: step.policy.policyId },
+        };
       }
       case 'set-organization-default': {
-        // Entra holds one default at most: the old one is unset before the new one is set.
-        if (step.from) {
-          const now = await graph.getPolicy(step.from.policyId);
-          if (now.isOrganizationDefault)
-            await graph.updatePolicy(step.from.policyId, { isOrganizationDefault: false });
+        const previous = step.from && { id: step.from.policyId, displayName: step.from.name };
+        if (!step.to) {
+          if (previous) unless(await unsetOrganizationDefault(graph, previous.id));
+          return { status: 'done', effect: { kind: 'organization-defaults', policyIds: [] } };
         }
-        if (step.to) {
-          const id = policyIdOf(step.to);
-          try {
-            await graph.updatePolicy(id, { isOrganizationDefault: true });
-          } catch (error) {
-            if (step.from)
-              await graph
-                .updatePolicy(step.from.policyId, { isOrganizationDefault: true })
-                .catch(() => undefined);
-            throw error;
-          }
-        }
-        return { status: 'done' };
-      }
-      case 'unlink': {
-        const held = await graph.getLinkedPolicy(step.target.object, step.target.objectId);
-        if (!held) return { status: 'done', note: 'It held no policy any more.' };
-        if (held.id !== step.policy.policyId)
+        const wanted = { id: policyIdOf(step.to), displayName: step.to.name };
+        const outcome = await switchOrganizationDefault(graph, wanted, previous ?? undefined);
+        if (outcome.changedElsewhere)
           throw new StaleError(
-            `${step.target.displayName} holds another policy now: compare again.`,
+            'The organization default changed since the comparison: compare again.',
           );
-        await graph.unlinkPolicy(step.target.object, step.target.objectId, step.policy.policyId);
-        return { status: 'done' };
+        const now = outcome.defaultsNow;
+        const effect: StepEffect | undefined = now && {
+          kind: 'organization-defaults',
+          policyIds: now.map((p) => p.id),
+        };
+        if (now?.length === 1 && now[0].id === wanted.id) return { status: 'done', effect };
+        const error = outcome.rollbackError ?? outcome.error ?? outcome.readBackError;
+        return {
+          effect,
+          status: 'failed',
+          error,
+          message: `${errorMessage(error)} (organization default now: ${
+            now === undefined
+              ? 'could not be read back'
+              : now.map((p) => `'${p.displayName}'`).join(', ') || 'none'
+          })`,
+        };
       }
+      case 'unlink':
+        return linkStep(
+          await setObjectPolicy(graph, targetOf(step.target), null, {
+            expectedPrevious: step.policy.policyId,
+          }),
+          step.target.displayName,
+        );
       case 'link':
-      case 'replace': {
-        const to = policyIdOf(step.policy);
-        const expected = step.kind === 'replace' ? step.from.policyId : undefined;
-        const held = await graph.getLinkedPolicy(step.target.object, step.target.objectId);
-        if (held?.id === to) return { status: 'done', note: 'It held this policy already.' };
-        if (held?.id !== expected)
-          throw new StaleError(
-            `${step.target.displayName} holds another policy now: compare again.`,
-          );
-        if (held) await graph.unlinkPolicy(step.target.object, step.target.objectId, held.id);
-        try {
-          await graph.linkPolicy(step.target.object, step.target.objectId, to);
-        } catch (error) {
-          if (held)
-            await graph
-              .linkPolicy(step.target.object, step.target.objectId, held.id)
-              .catch(() => undefined);
-          throw error;
-        }
-        return { status: 'done' };
-      }
+      case 'replace':
+        return linkStep(
+          await setObjectPolicy(graph, targetOf(step.target), policyIdOf(step.policy), {
+            expectedPrevious: step.kind === 'replace' ? step.from.policyId : null,
+          }),
+          step.target.displayName,
+        );
     }
   } catch (error) {
     if (error instanceof StaleError) return { status: 'stale', message: error.message };
     return { status: 'failed', error, message: errorMessage(error) };
   }
 }
+
+const targetOf = (target: {
+  object: 'application' | 'servicePrincipal';
+  objectId: string;
+  appId: string;
+  displayName: string;
+}) => ({
+  objectType: target.object,
+  objectId: target.objectId,
+  appId: target.appId,
+  displayName: target.displayName,
+});

@@ -1,13 +1,12 @@
 // JSON $batch: at most 20 requests each; failed idempotent requests are resent after Retry-After,
 // succeeded ones never are. Requests tied by dependsOn always travel in the same batch.
 import type { GraphCore } from './client';
+import { RETRIABLE_STATUSES, retryAfterSeconds } from './errors';
 import { DEFAULT_RETRY_POLICY } from './middleware';
 import type { BatchProgress, BatchRequest, BatchResult } from './types';
 
 export const MAX_BATCH_SIZE = 20;
 const BATCH_CONCURRENCY = 4;
-const RETRIABLE = new Set([429, 503, 504]);
-
 export interface BatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   signal?: AbortSignal;
@@ -75,8 +74,9 @@ export function createBatchApi(core: GraphCore): BatchApi {
       const report = (retrying: number) =>
         options.onProgress?.({
           total: requests.length,
-          done: [...results.values()].filter((r) => r.status < 400 || !RETRIABLE.has(r.status))
-            .length,
+          done: [...results.values()].filter(
+            (r) => r.status < 400 || !RETRIABLE_STATUSES.has(r.status),
+          ).length,
           failed: [...results.values()].filter((r) => r.status >= 400).length,
           retrying,
         });
@@ -90,7 +90,8 @@ export function createBatchApi(core: GraphCore): BatchApi {
             const chunk = chunks[nextChunk++];
             if (options.signal?.aborted)
               throw new DOMException('The batch was cancelled.', 'AbortError');
-            const body: BatchResponseBody = await core.call(() =>
+            const send = chunk.some((r) => r.method !== 'GET') ? core.write : core.call;
+            const body: BatchResponseBody = await send(() =>
               core.request('/$batch', options.access ?? 'write', { signal: options.signal }).post({
                 requests: chunk.map(({ id, method, url, body, headers, dependsOn }) => ({
                   id,
@@ -108,13 +109,8 @@ export function createBatchApi(core: GraphCore): BatchApi {
             for (const response of body.responses) {
               attempts.set(response.id, (attempts.get(response.id) ?? 0) + 1);
               results.set(response.id, { ...response, attempts: attempts.get(response.id)! });
-              if (RETRIABLE.has(response.status))
-                waitSeconds = Math.max(
-                  waitSeconds,
-                  Number(
-                    response.headers?.['Retry-After'] ?? response.headers?.['retry-after'] ?? 1,
-                  ),
-                );
+              if (RETRIABLE_STATUSES.has(response.status))
+                waitSeconds = Math.max(waitSeconds, retryAfterSeconds(response.headers) ?? 1);
             }
             report(0);
           }
@@ -126,7 +122,7 @@ export function createBatchApi(core: GraphCore): BatchApi {
         const retriable = (id: string): boolean => {
           const result = results.get(id);
           if (!result) return false;
-          if (RETRIABLE.has(result.status)) return true;
+          if (RETRIABLE_STATUSES.has(result.status)) return true;
           const request = requests.find((r) => r.id === id);
           return result.status === 424 && (request?.dependsOn ?? []).some(retriable);
         };

@@ -2,7 +2,13 @@
 import { Client, GraphError, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import type { DirectoryObjectsApi } from './directory';
 import { createDirectoryApi } from './directory';
-import { GraphRequestError, networkError, TIMEOUT_ERROR_NAME, timeoutError } from './errors';
+import {
+  GraphRequestError,
+  networkError,
+  retryAfterSeconds,
+  TIMEOUT_ERROR_NAME,
+  timeoutError,
+} from './errors';
 import {
   AuthMiddleware,
   chain,
@@ -20,6 +26,7 @@ import { createPoliciesApi, type PoliciesApi } from './policies';
 import { createBatchApi, type BatchApi } from './batch';
 import { createSessionsApi, type SessionsApi } from './reach';
 import { createAuditLogApi, type AuditLogApi } from './audit-log';
+import { createLinksApi, type LinksApi } from './links';
 
 export interface GraphApiOptions {
   getToken: GraphTokenSource;
@@ -43,23 +50,29 @@ export interface GraphCore {
     access: 'read' | 'write' | 'history',
     options?: { retry?: boolean; headers?: Record<string, string>; signal?: AbortSignal },
   ): GraphRequest;
+  /** Runs a read; a failure becomes a GraphRequestError. */
   call<T>(run: () => Promise<T>): Promise<T>;
+  /** Runs a write: the same, and the error says it was a write (see GraphRequestError.advice). */
+  write<T>(run: () => Promise<T>): Promise<T>;
 }
 
 export type GraphApi = PoliciesApi &
   DirectoryObjectsApi &
+  LinksApi &
   BatchApi &
   SessionsApi &
   AuditLogApi & { graphBaseUrl: string };
 
-export function toGraphRequestError(error: unknown): GraphRequestError {
+export function toGraphRequestError(
+  error: unknown,
+  { write = false }: { write?: boolean } = {},
+): GraphRequestError {
   if (error instanceof GraphRequestError) return error;
   // The SDK wraps what a middleware throws in a GraphError whose code is the thrown error's name.
   if (error instanceof GraphError && error.code === TIMEOUT_ERROR_NAME)
     return timeoutError(error.message);
   if (error instanceof GraphError && error.statusCode > 0) {
     const headers = error.headers;
-    const retryAfter = headers?.get('Retry-After');
     return new GraphRequestError({
       status: error.statusCode,
       code: error.code ?? `HTTP${error.statusCode}`,
@@ -70,7 +83,8 @@ export function toGraphRequestError(error: unknown): GraphRequestError {
         error.date instanceof Date && !Number.isNaN(error.date.getTime())
           ? error.date.toISOString()
           : undefined,
-      retryAfterSeconds: retryAfter ? Number(retryAfter) : undefined,
+      retryAfterSeconds: retryAfterSeconds(headers),
+      write,
     });
   }
   return networkError(error);
@@ -105,6 +119,16 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
     ),
   });
   const graphBaseUrl = `${base.origin}${base.pathname}`;
+  const settle = async <T>(run: () => Promise<T>, write: boolean): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      // A cancelled read is no failure to show: the page that wanted it is gone.
+      if (isAbort(error) || (error instanceof GraphError && error.code === 'AbortError'))
+        throw new DOMException('The request was cancelled.', 'AbortError');
+      throw toGraphRequestError(error, { write });
+    }
+  };
   const core: GraphCore = {
     graphBaseUrl,
     request(path, access, requestOptions = {}) {
@@ -124,21 +148,14 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
       if (requestOptions.signal) request.option('signal', requestOptions.signal);
       return request;
     },
-    async call(run) {
-      try {
-        return await run();
-      } catch (error) {
-        // A cancelled read is no failure to show: the page that wanted it is gone.
-        if (isAbort(error) || (error instanceof GraphError && error.code === 'AbortError'))
-          throw new DOMException('The request was cancelled.', 'AbortError');
-        throw toGraphRequestError(error);
-      }
-    },
+    call: (run) => settle(run, false),
+    write: (run) => settle(run, true),
   };
   return {
     graphBaseUrl,
     ...createPoliciesApi(core),
     ...createDirectoryApi(core),
+    ...createLinksApi(core),
     ...createBatchApi(core),
     ...createSessionsApi(core),
     ...createAuditLogApi(core),

@@ -1,6 +1,6 @@
 // The Graph client's middleware chain: tokens with the right scopes, safe retries, then fetch.
 import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
-import { retryAfterSeconds, TIMEOUT_ERROR_NAME } from './errors';
+import { retryAfterSeconds, RETRIABLE_STATUSES, TIMEOUT_ERROR_NAME } from './errors';
 
 /**
  * How the middleware asks for a token. `rejected` is the token Graph has just answered 401 to:
@@ -90,8 +90,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   random: Math.random,
 };
 
-const RETRIABLE = new Set([429, 503, 504]);
-
 export function retryDelayMs(
   policy: RetryPolicy,
   attempt: number,
@@ -128,7 +126,8 @@ export class SafeRetryMiddleware extends ChainLink {
         continue;
       }
       const status = context.response?.status ?? 0;
-      if (!retryable || !RETRIABLE.has(status) || attempt >= this.policy.maxRetries) return;
+      if (!retryable || !RETRIABLE_STATUSES.has(status) || attempt >= this.policy.maxRetries)
+        return;
       await this.policy.sleep(retryDelayMs(this.policy, attempt, context.response?.headers));
     }
   }

@@ -1,4 +1,5 @@
 import type { GraphCore } from './client';
+import { readAllPages } from './paging';
 import type { LinkedObject, ObjectType, PolicyInput, TokenLifetimePolicy } from './types';
 
 /** Reads stop when the page that asked for them is left. */
@@ -18,11 +19,6 @@ export interface PoliciesApi {
 }
 
 const POLICIES = '/policies/tokenLifetimePolicies';
-
-interface Collection<T> {
-  value: T[];
-  '@odata.nextLink'?: string;
-}
 
 export function toLinkedObject(raw: Record<string, unknown>): LinkedObject | undefined {
   const type = String(raw['@odata.type'] ?? '');
@@ -53,18 +49,9 @@ export function stripOData(raw: Record<string, unknown>): TokenLifetimePolicy {
 
 export function createPoliciesApi(core: GraphCore): PoliciesApi {
   const listPolicies = ({ signal }: ReadOptions = {}) =>
-    core.call(async () => {
-      const policies: TokenLifetimePolicy[] = [];
-      let page: Collection<Record<string, unknown>> = await core
-        .request(POLICIES, 'read', { signal })
-        .get();
-      policies.push(...page.value.map(stripOData));
-      while (page['@odata.nextLink']) {
-        page = await core.request(page['@odata.nextLink'], 'read', { signal }).get();
-        policies.push(...page.value.map(stripOData));
-      }
-      return policies;
-    });
+    core.call(async () =>
+      (await readAllPages<Record<string, unknown>>(core, POLICIES, { signal })).map(stripOData),
+    );
   return {
     listPolicies,
     getPolicy: (id, { signal } = {}) =>
@@ -74,7 +61,7 @@ export function createPoliciesApi(core: GraphCore): PoliciesApi {
         ),
       ),
     createPolicy: (input) =>
-      core.call(async () =>
+      core.write(async () =>
         stripOData(
           await core
             .request(POLICIES, 'write', { retry: false })
@@ -82,30 +69,23 @@ export function createPoliciesApi(core: GraphCore): PoliciesApi {
         ),
       ),
     updatePolicy: (id, patch) =>
-      core.call(async () => {
+      core.write(async () => {
         await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'write').patch(patch);
       }),
     deletePolicy: (id) =>
-      core.call(async () => {
+      core.write(async () => {
         await core.request(`${POLICIES}/${encodeURIComponent(id)}`, 'write').delete();
       }),
     listAppliesTo: (policyId, { signal } = {}) =>
-      core.call(async () => {
-        const objects: LinkedObject[] = [];
-        let next: string | undefined =
-          `${POLICIES}/${encodeURIComponent(policyId)}/appliesTo?$top=999`;
-        while (next) {
-          const page: Collection<Record<string, unknown>> = await core
-            .request(next, 'read', { signal })
-            .get();
-          for (const raw of page.value) {
-            const linked = toLinkedObject(raw);
-            if (linked) objects.push(linked);
-          }
-          next = page['@odata.nextLink'];
-        }
-        return objects;
-      }),
+      core.call(async () =>
+        (
+          await readAllPages<Record<string, unknown>>(
+            core,
+            `${POLICIES}/${encodeURIComponent(policyId)}/appliesTo?$top=999`,
+            { signal },
+          )
+        ).flatMap((raw) => toLinkedObject(raw) ?? []),
+      ),
     findPoliciesByDisplayName: async (displayName) => {
       // tokenLifetimePolicies supports no $filter on displayName in every cloud: filter here.
       const all = await listPolicies();

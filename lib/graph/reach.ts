@@ -5,7 +5,9 @@
 // answer fits one page — the lower bound — plus one batched round per further page.
 import { relativeToGraph } from './client';
 import type { GraphCore, GraphApi } from './client';
-import type { BatchRequest } from './types';
+import { graphErrorFrom } from './errors';
+import { readAllPages } from './paging';
+import type { BatchRequest, GraphCollection } from './types';
 import type { AppRoleAssignment, DelegatedPermissionGrant, ResourceAppRole } from '../policy/reach';
 import type { ConditionalAccessPolicy } from '../policy/conditional-access';
 
@@ -76,11 +78,6 @@ export function reachRequests(resourceId: string, index: number): BatchRequest[]
   ];
 }
 
-interface Collection<T> {
-  value?: T[];
-  '@odata.nextLink'?: string;
-}
-
 /**
  * Reads the reach of several resources (service principal object ids) in as few round trips as
  * $batch allows. Later pages of any answer are fetched together, in batches too.
@@ -116,13 +113,11 @@ export async function loadReach(
       const request = pending[i];
       const readout = readouts.get(request.resourceId)!;
       if (result.status >= 400 || result.status === 0) {
-        const body = result.body as {
-          error?: { code?: string; innerError?: Record<string, string> };
-        };
+        const error = graphErrorFrom(result.status, result.headers, result.body);
         const unreadable: Unreadable = {
           status: result.status,
-          code: body?.error?.code ?? `HTTP${result.status}`,
-          requestId: body?.error?.innerError?.['request-id'],
+          code: error.code,
+          requestId: error.requestId,
           why: unreadableWhy(request.part, result.status),
         };
         if (request.part === 'roles') readout.unreadable.assignments ??= unreadable;
@@ -135,7 +130,7 @@ export async function loadReach(
           ({ id, value, displayName }) => ({ id, value, displayName }),
         );
       } else {
-        const body = result.body as Collection<AppRoleAssignment & DelegatedPermissionGrant>;
+        const body = result.body as GraphCollection<AppRoleAssignment & DelegatedPermissionGrant>;
         if (request.part === 'assignments') readout.assignments.push(...(body.value ?? []));
         else readout.grants.push(...(body.value ?? []));
         const nextLink = body['@odata.nextLink'];
@@ -168,17 +163,7 @@ export interface SessionsApi {
 }
 
 export function createSessionsApi(core: GraphCore): SessionsApi {
-  const list = (path: string) =>
-    core.call(async () => {
-      const all: ConditionalAccessPolicy[] = [];
-      let next: string | undefined = path;
-      while (next) {
-        const page: Collection<ConditionalAccessPolicy> = await core.request(next, 'read').get();
-        all.push(...(page.value ?? []));
-        next = page['@odata.nextLink'];
-      }
-      return all;
-    });
+  const list = (path: string) => core.call(() => readAllPages<ConditionalAccessPolicy>(core, path));
   return {
     listConditionalAccessPolicies: () => list(CA_POLICIES),
     findConditionalAccessPoliciesByDisplayName: (displayName) =>
@@ -186,6 +171,6 @@ export function createSessionsApi(core: GraphCore): SessionsApi {
         `${CA_POLICIES}?$filter=${encodeURIComponent(`displayName eq '${displayName.replace(/'/g, "''")}'`)}`,
       ),
     createConditionalAccessPolicy: (body) =>
-      core.call(() => core.request(CA_POLICIES, 'write', { retry: false }).post(body)),
+      core.write(() => core.request(CA_POLICIES, 'write', { retry: false }).post(body)),
   };
 }

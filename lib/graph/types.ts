@@ -21,6 +21,15 @@ export interface PolicyInput {
   isOrganizationDefault?: boolean;
 }
 
+/** A collection page as Graph sends it. */
+export interface GraphCollection<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+  '@odata.count'?: number;
+}
+
+/** A page as lib/graph hands it on (searchDirectory). */
 export interface Page<T> {
   value: T[];
   nextLink?: string;

@@ -2,12 +2,14 @@
 // These steps go through $batch (20 a request), read the current state first, never repeat a
 // success, and put a previous link back when its replacement fails. Whatever happened, every object
 // written to is read back: the admin is shown what it holds now, never what the code assumed.
-import type { GraphApi } from '@/lib/graph/client';
-import { GraphRequestError, toGraphRequestError } from '@/lib/graph';
-import { readLinkedPolicyIds } from '@/lib/graph/linked-policies';
-import { linkRequest, unlinkRequest } from '@/lib/graph/links';
-import type { BatchRequest, BatchResult, ObjectType } from '@/lib/graph/types';
-import { linkStep } from '@/lib/policy/rules';
+import type { BatchApi } from './batch';
+import { asGraphRequestError, GraphRequestError, graphErrorFrom } from './errors';
+import { linkRequest, readLinkedPolicyIds, unlinkRequest, type LinksApi } from './links';
+import type { BatchRequest, BatchResult, ObjectType } from './types';
+import { linkStep } from '../policy/rules';
+
+/** What the multi-step link writes need of the Graph client (GraphApi has it all). */
+export type LinkWritesApi = BatchApi & LinksApi & { graphBaseUrl: string };
 
 export interface LinkTarget {
   objectType: ObjectType;
@@ -18,7 +20,15 @@ export interface LinkTarget {
 
 export interface LinkOutcome {
   target: LinkTarget;
-  status: 'linked' | 'already-linked' | 'replaced' | 'unlinked' | 'not-linked' | 'failed';
+  status:
+    | 'linked'
+    | 'already-linked'
+    | 'replaced'
+    | 'unlinked'
+    | 'not-linked'
+    /** It held something else than the caller expected: nothing was written (see setObjectPolicy). */
+    | 'changed-elsewhere'
+    | 'failed';
   /** What the admin asked the object to hold: a policy id, or null (unlink). */
   intended: string | null;
   /** What it held before, as read first (null: none; undefined: could not be read). */
@@ -32,39 +42,17 @@ export interface LinkOutcome {
   restoreError?: GraphRequestError;
 }
 
-function errorOf(result: BatchResult | undefined): GraphRequestError {
-  const body = (result?.body ?? {}) as {
-    error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } };
-  };
-  return new GraphRequestError({
-    status: result?.status ?? 0,
-    code: body.error?.code ?? (result?.status === 424 ? 'FailedDependency' : 'NoAnswer'),
-    message: body.error?.message ?? `Graph answered ${result?.status || 'nothing'}.`,
-    requestId: body.error?.innerError?.['request-id'] ?? result?.headers?.['request-id'],
-  });
-}
+/** A failed $batch sub-response (or none at all) as the error to show. */
+const errorOf = (result: BatchResult | undefined) =>
+  graphErrorFrom(result?.status ?? 0, result?.headers, result?.body, { write: true });
 
 type Progress = (done: number, total: number) => void;
 
-/**
- * What each object holds now: one GET per object, sent 20 to a $batch, with write scopes (Graph
- * asks for Application.ReadWrite.All there; see lib/graph/linked-policies). Missing from the map:
- * could not be read; null: holds none.
- */
-export async function readCurrentLinks(
-  api: GraphApi,
-  targets: LinkTarget[],
-  onProgress?: Progress,
-): Promise<Map<string, string | null>> {
-  const read = await readLinkedPolicyIds(api, targets, (p) => onProgress?.(p.done, p.total));
-  return new Map([...read].map(([objectId, policyId]) => [objectId, policyId ?? null]));
-}
-
 /** Read back after writing; a failed read-back leaves every object "unknown", never "fine". */
-async function readBack(api: GraphApi, targets: LinkTarget[]) {
+async function readBack(api: BatchApi, targets: LinkTarget[]) {
   if (targets.length === 0) return new Map<string, string | null>();
   try {
-    return await readCurrentLinks(api, targets);
+    return await readLinkedPolicyIds(api, targets);
   } catch {
     return new Map<string, string | null>();
   }
@@ -93,13 +81,13 @@ function settle(outcome: Omit<LinkOutcome, 'status'>, unlinkedPolicyId?: string)
 
 /** Link (or replace with) one policy on many objects. */
 export async function bulkLink(
-  api: GraphApi,
+  api: LinkWritesApi,
   targets: LinkTarget[],
   policyId: string,
   onProgress?: Progress,
 ): Promise<LinkOutcome[]> {
   // Nothing is written before this read: if it fails as a whole, the error is the caller's to show.
-  const current = await readCurrentLinks(api, targets);
+  const current = await readLinkedPolicyIds(api, targets);
   const requests: BatchRequest[] = [];
   const plan = targets.map((target, i) => {
     const previous = current.get(target.objectId);
@@ -129,7 +117,7 @@ export async function bulkLink(
       });
   } catch (error) {
     // Some chunks may have gone through before the failure: the read-back below tells which.
-    batchError = toGraphRequestError(error);
+    batchError = asGraphRequestError(error);
   }
   const byId = new Map(results.map((r) => [r.id, r]));
 
@@ -158,7 +146,7 @@ export async function bulkLink(
     try {
       await api.linkPolicy(target.objectType, target.objectId, previous);
     } catch (error) {
-      restoreErrors.set(target.objectId, toGraphRequestError(error));
+      restoreErrors.set(target.objectId, asGraphRequestError(error));
     }
   }
 
@@ -201,7 +189,7 @@ export async function bulkLink(
 
 /** Unlink one policy from many objects; objects that no longer hold it are left alone. */
 export async function bulkUnlink(
-  api: GraphApi,
+  api: LinkWritesApi,
   targets: LinkTarget[],
   policyId: string,
   onProgress?: Progress,
@@ -214,7 +202,7 @@ export async function bulkUnlink(
       { onProgress: (p) => onProgress?.(p.done, p.total) },
     );
   } catch (error) {
-    batchError = toGraphRequestError(error);
+    batchError = asGraphRequestError(error);
   }
   const now = await readBack(api, targets);
   return targets.map((target, i) => {
@@ -243,24 +231,34 @@ export async function bulkUnlink(
 /**
  * Make one object hold `policyId` (null: no policy): read what it holds, unlink that, link the new
  * one, and if the link fails, put the old one back. Ends with what the object holds, read back.
- * Repairs go through here too.
+ * Repairs, replaces and the desired-state apply go through here too. With `expectedPrevious`
+ * (null: none), an object found holding anything else is left alone: 'changed-elsewhere'.
  */
 export async function setObjectPolicy(
-  api: GraphApi,
+  api: LinksApi,
   target: LinkTarget,
   policyId: string | null,
+  { expectedPrevious }: { expectedPrevious?: string | null } = {},
 ): Promise<LinkOutcome> {
   const base = { target, intended: policyId };
   let previous: string | null;
   try {
     previous = (await api.getLinkedPolicy(target.objectType, target.objectId))?.id ?? null;
   } catch (error) {
-    return { ...base, status: 'failed', wrote: false, error: toGraphRequestError(error) };
+    return { ...base, status: 'failed', wrote: false, error: asGraphRequestError(error) };
   }
   if (previous === policyId)
     return {
       ...base,
       status: policyId ? 'already-linked' : 'not-linked',
+      wrote: false,
+      previousPolicyId: previous,
+      nowPolicyId: previous,
+    };
+  if (expectedPrevious !== undefined && previous !== expectedPrevious)
+    return {
+      ...base,
+      status: 'changed-elsewhere',
       wrote: false,
       previousPolicyId: previous,
       nowPolicyId: previous,
@@ -275,7 +273,7 @@ export async function setObjectPolicy(
     }
     if (policyId) await api.linkPolicy(target.objectType, target.objectId, policyId);
   } catch (failure) {
-    error = toGraphRequestError(failure);
+    error = asGraphRequestError(failure);
     // A link without a clear answer may have happened: look before restoring on top of it.
     if (previous && unlinked && policyId && error.ambiguous) {
       const now = await api.getLinkedPolicy(target.objectType, target.objectId).catch(() => null);
@@ -285,7 +283,7 @@ export async function setObjectPolicy(
       try {
         await api.linkPolicy(target.objectType, target.objectId, previous);
       } catch (restoreFailure) {
-        restoreError = toGraphRequestError(restoreFailure);
+        restoreError = asGraphRequestError(restoreFailure);
       }
     }
   }

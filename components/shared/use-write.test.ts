@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphRequestError } from '@/lib/graph/errors';
-import { refused } from './use-policies';
+import { refused } from './use-write';
 
 const forbidden = new GraphRequestError({
   status: 403,
