@@ -14,6 +14,7 @@ import {
   linkStep,
   MICROSOFT_TENANT_ID,
   otherOrganizationDefault,
+  unlinkedPolicyFinding,
 } from './rules';
 import { makeManagedIdentity, makePolicy, makeTarget } from './test-fixtures';
 
@@ -198,5 +199,21 @@ describe('the managed-identity message', () => {
     expect(audit.policiesLinkedToUnsupported.map((u) => u.reason)).toEqual([
       MANAGED_IDENTITY_UNSUPPORTED,
     ]);
+  });
+});
+
+describe('unlinkedPolicyFinding', () => {
+  it('says a policy linked to nothing and not the default changes nothing', () => {
+    expect(unlinkedPolicyFinding(makePolicy('p', 3600), 0)).toMatchObject({
+      code: 'unlinked',
+      severity: 'info',
+      message: expect.stringMatching(/changes nothing/),
+    });
+  });
+  it('has nothing to say about a linked policy or the organization default', () => {
+    expect(unlinkedPolicyFinding(makePolicy('p', 3600), 2)).toBeUndefined();
+    expect(
+      unlinkedPolicyFinding(makePolicy('p', 3600, { isOrganizationDefault: true }), 0),
+    ).toBeUndefined();
   });
 });
