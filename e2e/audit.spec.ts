@@ -14,6 +14,10 @@ test('the audit lists extended lifetimes, policy findings, unlinked policies and
   await expect(page.getByTestId('unsupported-list')).toContainText('vm-backup-identity');
   await expect(page.getByTestId('org-default-summary')).toContainText('No organization default');
   expect(Number(await page.getByTestId('count-extended').innerText())).toBeGreaterThan(0);
+  // "Nightly export script" is client-only and holds the 2 h policy: no token is issued for it, so
+  // its policy has no effect (its app page says so) and the audit does not count it as extended.
+  await expect(page.getByTestId('extended-list')).not.toContainText('Nightly export script');
+  expect(Number(await page.getByTestId('count-no-effect').innerText())).toBeGreaterThan(0);
   await expectNoSeriousA11yViolations(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousA11yViolations(page);

@@ -118,6 +118,38 @@ test('editing a linked policy previews which apps change, from → to @entra', a
   await expect(impact).toContainText('Contoso Orders API');
   await expect(impact).toContainText('2 h');
   await expect(impact).toContainText('8 h');
+  const rows = await impact.getByTestId('impact-row').count();
+  await expect(impact.getByTestId('impact-count')).toHaveText(
+    `${rows} applications change effective lifetime`,
+  );
+  // The client-only export script holds this policy, but no token is issued for it: said in the row.
+  await expect(
+    impact.getByTestId('impact-row').filter({ hasText: 'Nightly export script' }),
+  ).toContainText('no effect: client-only app');
+});
+
+test('making an app-linked policy the default previews only apps whose tokens change @entra', async ({
+  page,
+}) => {
+  // Seed: "Legacy session policy" (8 h) is linked to the Fabrikam Legacy Portal app object. As the
+  // organization default the same policy decides there by another link — 8 h → 8 h, same policy —
+  // so that app does not change; Contoso Orders API (2 h on its app object) does.
+  await signIn(page, 'admin', '/policies');
+  await page.getByRole('link', { name: 'Legacy session policy' }).click();
+  await page.getByRole('button', { name: 'Make organization default' }).click();
+  const impact = page.getByRole('dialog').getByTestId('impact-table');
+  await expect(impact).toContainText('Contoso Orders API');
+  await expect(impact).not.toContainText('Fabrikam Legacy Portal');
+  const rows = await impact.getByTestId('impact-row').count();
+  expect(rows).toBeGreaterThan(1);
+  await expect(impact.getByTestId('impact-count')).toHaveText(
+    `${rows} applications change effective lifetime`,
+  );
+  // Apps on the built-in default say so once: "60–90 min (built-in)", never "(built-in) (built-in)".
+  await expect(
+    impact.getByTestId('impact-from').filter({ hasText: '60–90 min (built-in)' }).first(),
+  ).toBeVisible();
+  await expect(impact).not.toContainText('(built-in) (built-in)');
 });
 
 test('seeded policies with retired properties and a non-canonical value show their findings', async ({

@@ -3,6 +3,7 @@
 import { loadDirectoryIndex } from '../../lib/graph/directory-index';
 import { auditSummary } from '../../lib/policy/audit';
 import { formatDuration, formatLifetime } from '../../lib/policy/format';
+import { SOURCE_LABELS } from '../../lib/policy/messages';
 import { buildPolicyContext, resolveEffectiveLifetime } from '../../lib/policy/resolve';
 import { parseLifetimeInput } from '../../lib/policy/timespan';
 import type { DirectoryIndex, PrecedenceRuleId } from '../../lib/policy/types';
@@ -19,13 +20,6 @@ export interface AuditFlags extends ConnectionFlags {
   rule: string;
 }
 
-const SET_BY = {
-  servicePrincipal: 'policy on the service principal',
-  organizationDefault: 'organization default',
-  application: 'policy on the app object',
-  builtIn: 'built-in default',
-} as const;
-
 export function auditRows(index: DirectoryIndex, rule: PrecedenceRuleId) {
   const context = buildPolicyContext(index.policies);
   return index.targets.map((target) => {
@@ -36,7 +30,7 @@ export function auditRows(index: DirectoryIndex, rule: PrecedenceRuleId) {
       lifetime: formatLifetime(effective),
       seconds: effective.seconds,
       maxSeconds: effective.maxSeconds,
-      setBy: SET_BY[effective.source],
+      setBy: SOURCE_LABELS[effective.source].toLowerCase(),
       policy: effective.policyDisplayName ?? '',
       auditClass: effective.auditClass,
       rulesDisagree: effective.rulesDisagree,
@@ -82,7 +76,10 @@ export async function runAudit(
 
   let exitCode: number = EXIT.ok;
   if (failAboveSeconds !== undefined) {
-    const over = rows.filter((r) => r.maxSeconds > failAboveSeconds);
+    // A client-only app's own policy changes no token (lib/policy's 'no-effect' class): not "over".
+    const over = rows.filter(
+      (r) => r.auditClass !== 'no-effect' && r.maxSeconds > failAboveSeconds,
+    );
     if (over.length > 0) {
       const worst = over.reduce((a, b) => (b.maxSeconds > a.maxSeconds ? b : a));
       io.tell(

@@ -11,6 +11,7 @@ import { download, objectsToCsv } from '@/lib/export/csv';
 import { auditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
+import { BUILT_IN_RANGE_TEXT } from '@/lib/policy/messages';
 
 // Who receives the tokens and what governs sessions load after first paint: the audit's own
 // figures show at once, and the first load stays within the JavaScript budget.
@@ -129,7 +130,7 @@ export function AuditView() {
         <h2 id="classes-heading" className="text-lg font-semibold">
           Applications by audit class
         </h2>
-        <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {AUDIT_CLASSES.map((c) => (
             <div
               key={c}
@@ -187,7 +188,8 @@ export function AuditView() {
           </p>
         ) : (
           <p className="text-sm" data-testid="org-default-summary">
-            No organization default: apps without a linked policy get the built-in 60–90 minutes.
+            No organization default: apps without a linked policy get the built-in{' '}
+            {BUILT_IN_RANGE_TEXT}.
           </p>
         )}
         {summary.organizationDefault.conflicting.length > 0 && (

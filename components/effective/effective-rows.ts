@@ -2,12 +2,13 @@
 // appId, with the effective lifetime under the chosen rule. Pure, so it can be tested and measured.
 import type { AuditClass } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
+import { BUILT_IN_ACCESS_TOKEN_LIFETIME } from '@/lib/policy/lifetime';
 import {
   buildPolicyContext,
   resolveEffectiveLifetime,
   type EffectiveLifetime,
 } from '@/lib/policy/resolve';
-import { isManagedIdentity, isMicrosoftFirstParty } from '@/lib/policy/rules';
+import { kindOf, type TargetKind } from '@/lib/policy/rules';
 import type {
   DirectoryIndex,
   DirectoryTarget,
@@ -15,23 +16,9 @@ import type {
   PrecedenceRuleId,
 } from '@/lib/policy/types';
 
-export type TargetKind =
-  'first-party' | 'managed-identity' | 'other-publisher' | 'app-and-sp' | 'app-only';
-
-export const KIND_LABELS: Record<TargetKind, string> = {
-  'first-party': 'Microsoft first-party',
-  'managed-identity': 'Managed identity',
-  'other-publisher': 'Other publisher',
-  'app-and-sp': 'App registration + SP',
-  'app-only': 'App registration only',
-};
-
-export const SOURCE_LABELS: Record<LinkSource, string> = {
-  servicePrincipal: 'Policy on the service principal',
-  organizationDefault: 'Organization default',
-  application: 'Policy on the app object',
-  builtIn: 'Built-in default',
-};
+// App kind and who-set-it labels are lib/policy's; re-exported for the views that read them here.
+export { KIND_LABELS, kindOf, type TargetKind } from '@/lib/policy/rules';
+export { SOURCE_LABELS } from '@/lib/policy/messages';
 
 export interface EffectiveRow {
   target: DirectoryTarget;
@@ -49,14 +36,6 @@ export interface EffectiveRow {
   auditClass: AuditClass;
   source: LinkSource;
   disagree: boolean;
-}
-
-export function kindOf(target: DirectoryTarget): TargetKind {
-  if (isManagedIdentity(target.servicePrincipal)) return 'managed-identity';
-  if (target.servicePrincipal && isMicrosoftFirstParty(target.servicePrincipal))
-    return 'first-party';
-  if (!target.application) return 'other-publisher';
-  return target.servicePrincipal ? 'app-and-sp' : 'app-only';
 }
 
 export function effectiveRows(index: DirectoryIndex, rule: PrecedenceRuleId): EffectiveRow[] {
@@ -78,7 +57,7 @@ export function effectiveRows(index: DirectoryIndex, rule: PrecedenceRuleId): Ef
         : undefined,
       effective,
       lifetimeText: formatLifetime(effective),
-      sortSeconds: effective.seconds ?? 4500,
+      sortSeconds: effective.seconds ?? BUILT_IN_ACCESS_TOKEN_LIFETIME.averageSeconds,
       auditClass: effective.auditClass,
       source: effective.source,
       disagree: effective.rulesDisagree,

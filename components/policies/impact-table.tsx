@@ -2,14 +2,22 @@
 
 import Link from 'next/link';
 import type { ImpactChange } from '@/lib/policy/audit';
-import { formatLifetime } from '@/lib/policy/format';
+import { formatLifetimeWithSource } from '@/lib/policy/format';
+import type { EffectiveLifetime } from '@/lib/policy/resolve';
 
-const SOURCE: Record<string, string> = {
-  servicePrincipal: 'SP policy',
-  organizationDefault: 'org default',
-  application: 'app policy',
-  builtIn: 'built-in',
-};
+/** "8 h (org default)", "60–90 min (built-in)": lib/policy says "(built-in)" once. */
+function Lifetime({ effective }: { effective: EffectiveLifetime }) {
+  return (
+    <>
+      {formatLifetimeWithSource(effective)}
+      {effective.auditClass === 'no-effect' && (
+        <span className="block text-xs text-slate-500 dark:text-slate-400">
+          no effect: client-only app
+        </span>
+      )}
+    </>
+  );
+}
 
 /** Which apps change effective lifetime, from → to, computed by lib/policy before anything is saved. */
 export function ImpactTable({
@@ -38,7 +46,7 @@ export function ImpactTable({
       data-testid="impact-table"
     >
       <table className="w-full text-left text-sm">
-        <caption className="p-2 text-left font-medium">
+        <caption className="p-2 text-left font-medium" data-testid="impact-count">
           {changes.length} application{changes.length === 1 ? '' : 's'} change effective lifetime
         </caption>
         <thead className="bg-slate-100 text-xs dark:bg-slate-800">
@@ -56,7 +64,11 @@ export function ImpactTable({
         </thead>
         <tbody>
           {changes.slice(0, 500).map((c) => (
-            <tr key={c.appId} className="border-t border-slate-200 dark:border-slate-700">
+            <tr
+              key={c.appId}
+              className="border-t border-slate-200 dark:border-slate-700"
+              data-testid="impact-row"
+            >
               <td className="px-2 py-1">
                 <Link
                   href={`/applications/${c.appId}`}
@@ -65,17 +77,11 @@ export function ImpactTable({
                   {c.displayName}
                 </Link>
               </td>
-              <td className="px-2 py-1 whitespace-nowrap">
-                {formatLifetime(c.from)}{' '}
-                <span className="text-xs text-slate-500 dark:text-slate-400">
-                  ({SOURCE[c.from.source]})
-                </span>
+              <td className="px-2 py-1 whitespace-nowrap" data-testid="impact-from">
+                <Lifetime effective={c.from} />
               </td>
-              <td className="px-2 py-1 whitespace-nowrap">
-                {formatLifetime(c.to)}{' '}
-                <span className="text-xs text-slate-500 dark:text-slate-400">
-                  ({SOURCE[c.to.source]})
-                </span>
+              <td className="px-2 py-1 whitespace-nowrap" data-testid="impact-to">
+                <Lifetime effective={c.to} />
               </td>
             </tr>
           ))}

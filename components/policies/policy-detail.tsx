@@ -19,6 +19,7 @@ import { formatDuration } from '@/lib/policy/format';
 import { applyChange, diffImpact } from '@/lib/policy/audit';
 import type { CheckedWrite } from '@/lib/graph/read-back';
 import { DefaultSwitchReport } from './default-switch-report';
+import { otherOrganizationDefault } from '@/lib/policy/rules';
 import { ImpactTable } from './impact-table';
 import { CHECKING_MESSAGE } from './read-back';
 import {
@@ -57,7 +58,7 @@ export function PolicyDetail({ id }: { id: string }) {
   const [checking, setChecking] = useState(false);
   const defaultSwitch = useDefaultSwitch();
 
-  const previousDefault = policies.data?.find((p) => p.isOrganizationDefault && p.id !== id);
+  const previousDefault = otherOrganizationDefault(policies.data ?? [], id);
   const impact = useMemo(() => {
     if (!pending || !directory.data || !policy.data) return undefined;
     const change =

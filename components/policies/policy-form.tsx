@@ -12,6 +12,7 @@ import type { PolicyRef } from '@/lib/graph/organization-default';
 import { applyChange, diffImpact, type ProposedChange } from '@/lib/policy/audit';
 import { checkAccessTokenLifetime } from '@/lib/policy/lifetime';
 import { parseDefinition } from '@/lib/policy/definition';
+import { otherOrganizationDefault } from '@/lib/policy/rules';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
 import { ConflictNotice } from './conflict-notice';
 import { DefaultSwitchReport } from './default-switch-report';
@@ -40,9 +41,7 @@ export function PolicyForm({ baseline }: { baseline?: TokenLifetimePolicy }) {
   const stored = baseline ? parseDefinition(baseline.definition) : undefined;
   const retired = stored?.retiredProperties ?? [];
   const oneDay = stored?.findings.find((f) => f.code === 'one-day-not-writable');
-  const previousDefault = policies.data?.find(
-    (p) => p.isOrganizationDefault && p.id !== baseline?.id,
-  );
+  const previousDefault = otherOrganizationDefault(policies.data ?? [], baseline?.id);
   const { save, busy, checking, outcome, setOutcome, clearOutcome, rebase, defaultSwitch } =
     usePolicyFormSave({
       baseline,

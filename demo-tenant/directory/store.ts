@@ -1,12 +1,14 @@
 // The demo tenant's directory in memory, with the indexes every Graph call and token needs.
-// Rules (definition validity, one policy per object, effective lifetime) come from lib/policy.
+// Rules (definition validity, one policy per object, one organization default, effective lifetime)
+// come from lib/policy; this file only answers in Graph's words when one is broken.
 import {
   buildPolicyContext,
   issuedAccessTokenLifetimeSeconds,
   resolveEffectiveLifetime,
   type PolicyContext,
 } from '../../lib/policy/resolve';
-import { BUILT_IN_ACCESS_TOKEN_LIFETIME } from '../../lib/policy/lifetime';
+import { randomBuiltInAccessTokenLifetimeSeconds } from '../../lib/policy/lifetime';
+import { canTakeAnotherLink, otherOrganizationDefault } from '../../lib/policy/rules';
 import type { DirectoryTarget, TokenLifetimePolicy } from '../../lib/policy/types';
 import type { ResourceDirectory } from '../contracts';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../contracts';
@@ -201,7 +203,7 @@ export class DirectoryStore implements ResourceDirectory {
 
   /** Entra keeps one organization default; the dashboard must unset the old one first. */
   private assertNoOtherDefault(id: string): void {
-    const other = this.state.policies.find((p) => p.isOrganizationDefault && p.id !== id);
+    const other = otherOrganizationDefault(this.state.policies, id);
     if (other) {
       throw new DirectoryError(
         400,
@@ -248,7 +250,7 @@ export class DirectoryStore implements ResourceDirectory {
     if (!this.getPolicy(policyId)) throw notFound(policyId);
     const links =
       type === 'application' ? this.state.applicationLinks : this.state.servicePrincipalLinks;
-    if (links[objectId]) {
+    if (!canTakeAnotherLink(links[objectId])) {
       throw new DirectoryError(
         400,
         'Request_MultipleObjectsWithSameKeyValue',
@@ -299,10 +301,7 @@ export class DirectoryStore implements ResourceDirectory {
   accessTokenLifetimeSeconds(resourceAppId: string): number {
     const target = this.targetFor(resourceAppId);
     this.policyContext ??= buildPolicyContext(this.state.policies);
-    if (!target) {
-      const { minSeconds, maxSeconds } = BUILT_IN_ACCESS_TOKEN_LIFETIME;
-      return minSeconds + Math.floor(this.random() * (maxSeconds - minSeconds + 1));
-    }
+    if (!target) return randomBuiltInAccessTokenLifetimeSeconds(this.random);
     return issuedAccessTokenLifetimeSeconds(
       resolveEffectiveLifetime(target, this.policyContext),
       this.random,

@@ -1,6 +1,7 @@
 // Reading a baseline file an admin chose: every problem is reported per item, in the admin's words,
 // and nothing can be planned while an item with a problem is still included.
 import { validateAccessTokenLifetime } from '../policy/lifetime';
+import { onePolicyPerObjectMessage } from '../policy/messages';
 import { formatTimeSpan, parseTimeSpan } from '../policy/timespan';
 import { BASELINE_SCHEMA, BASELINE_VERSION, nameKey, type LinkedObjectKind } from './baseline';
 
@@ -247,7 +248,7 @@ export function checkBaseline(
           code: 'duplicate-link',
           item: link.key,
           where: `appId ${link.appId}`,
-          message: `${owners.length} policies are linked to this ${link.object === 'application' ? 'application object' : 'service principal'}; it can hold one token lifetime policy. Exclude all but one.`,
+          message: onePolicyPerObjectMessage(link.object, owners.length),
         });
   return { policies, problems };
 }

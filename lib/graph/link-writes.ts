@@ -6,6 +6,7 @@ import type { BatchApi } from './batch';
 import { asGraphRequestError, GraphRequestError, graphErrorFrom } from './errors';
 import { linkRequest, readLinkedPolicyIds, unlinkRequest, type LinksApi } from './links';
 import type { BatchRequest, BatchResult, ObjectType } from './types';
+import { linkStep } from '../policy/rules';
 
 /** What the multi-step link writes need of the Graph client (GraphApi has it all). */
 export type LinkWritesApi = BatchApi & LinksApi & { graphBaseUrl: string };
@@ -85,8 +86,9 @@ export async function bulkLink(
   const plan = targets.map((target, i) => {
     const previous = current.get(target.objectId);
     if (previous === undefined) return { target, step: 'unreadable' as const };
-    if (previous === policyId) return { target, step: 'skip' as const, previous };
-    if (previous)
+    const step = linkStep(previous, policyId);
+    if (step === 'already-linked') return { target, step: 'skip' as const, previous };
+    if (previous && step === 'replace')
       requests.push(unlinkRequest(`u${i}`, target.objectType, target.objectId, previous));
     requests.push(
       linkRequest(

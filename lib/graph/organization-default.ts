@@ -7,6 +7,7 @@ import type { PoliciesApi } from './policies';
 import { GraphRequestError } from './errors';
 import { writeAndCheck, type CheckedWrite } from './read-back';
 import type { TokenLifetimePolicy } from './types';
+import { findOrganizationDefaults } from '../policy/rules';
 
 export interface PolicyRef {
   id: string;
@@ -37,7 +38,7 @@ const ref = (p: TokenLifetimePolicy): PolicyRef => ({ id: p.id, displayName: p.d
 
 /** The organization defaults as the tenant holds them now (normally none or one). */
 export async function readOrganizationDefaults(api: Pick<PoliciesApi, 'listPolicies'>) {
-  return (await api.listPolicies()).filter((p) => p.isOrganizationDefault).map(ref);
+  return findOrganizationDefaults(await api.listPolicies()).map(ref);
 }
 
 /**
@@ -55,7 +56,7 @@ export async function switchOrganizationDefault(
   } catch (error) {
     return { wanted, wrote: false, changedElsewhere: false, error, readBackError: error };
   }
-  const defaultsBefore = before.filter((p) => p.isOrganizationDefault).map(ref);
+  const defaultsBefore = findOrganizationDefaults(before).map(ref);
   const others = defaultsBefore.filter((p) => p.id !== wanted.id);
   const base = { wanted, previous: others[0], wrote: false, changedElsewhere: false };
   if (others.length === 0 && defaultsBefore.length === 1)

@@ -123,6 +123,39 @@ describe('applyChange and diffImpact', () => {
     ]);
   });
 
+  it('does not count a target that keeps its policy and lifetime by another link (8 h → 8 h)', () => {
+    // "d" holds the 8 h policy on its app object; made the organization default, the same policy
+    // decides by another link: same tokens, so no change. "a" and "c" really change.
+    const before = tenant();
+    const after = applyChange(before, { kind: 'set-organization-default', policyId: 'p8h' });
+    const impact = diffImpact(before, after);
+    expect(impact.map((i) => [i.appId, i.from.seconds, i.to.seconds])).toEqual([
+      ['a', 7200, 28800],
+      ['c', null, 28800],
+    ]);
+    for (const change of impact) {
+      const same =
+        change.from.seconds === change.to.seconds && change.from.policyId === change.to.policyId;
+      expect(same, change.appId).toBe(false);
+    }
+  });
+
+  it('counts a target whose deciding policy changes although the lifetime stays', () => {
+    const before: DirectoryIndex = {
+      policies: [P8H, makePolicy('other8h', 28800, { displayName: 'Other eight hours' })],
+      targets: [makeTarget('x', { applicationPolicyId: 'p8h' })],
+    };
+    const after = applyChange(before, {
+      kind: 'link',
+      policyId: 'other8h',
+      objectType: 'application',
+      objectId: 'app-x',
+    });
+    expect(diffImpact(before, after).map((i) => [i.from.policyId, i.to.policyId])).toEqual([
+      ['p8h', 'other8h'],
+    ]);
+  });
+
   it('create then link, applied as a list', () => {
     const before = tenant();
     const p1d = makePolicy('p1d', 86399);
@@ -137,6 +170,31 @@ describe('applyChange and diffImpact', () => {
 });
 
 describe('auditSummary', () => {
+  it('does not count a client-only app as extended: its own policy has no effect', () => {
+    const clientOnly = makeTarget('script', { applicationPolicyId: 'p2h' });
+    clientOnly.application = { ...clientOnly.application!, exposesApi: false };
+    const api = makeTarget('api', { applicationPolicyId: 'p2h' });
+    api.application = { ...api.application!, exposesApi: true };
+    const summary = auditSummary({ policies: [P2H], targets: [clientOnly, api] });
+    expect(summary.extended.map((x) => x.target.appId)).toEqual(['api']);
+    expect(summary.countsByClass.extended).toBe(1);
+    expect(summary.countsByClass['no-effect']).toBe(1);
+    const bars = Object.fromEntries(summary.histogram.map((b) => [b.label, b.count]));
+    expect(bars['90 min – 4 h']).toBe(1);
+    expect(bars['Policy without effect (client-only app)']).toBe(1);
+    // Linkable all the same (the link picker warns): not an "unsupported object".
+    expect(summary.policiesLinkedToUnsupported).toEqual([]);
+  });
+
+  it('reports links to objects that cannot hold a policy with the linking rule’s own reason', () => {
+    const personal = makeTarget('personal', { applicationPolicyId: 'p2h' });
+    personal.application = { ...personal.application!, signInAudience: 'PersonalMicrosoftAccount' };
+    const summary = auditSummary({ policies: [P2H], targets: [personal] });
+    expect(summary.policiesLinkedToUnsupported.map((x) => x.reason)).toEqual([
+      'Apps for personal Microsoft accounts only cannot hold a token lifetime policy.',
+    ]);
+  });
+
   it('counts classes, lists extended targets, unlinked policies and the org default', () => {
     const index = tenant();
     index.policies.push(makePolicy('p1d', 86399, { isOrganizationDefault: false }));
@@ -164,6 +222,7 @@ describe('auditSummary', () => {
       standard: 0,
       extended: 3,
       maximum: 1,
+      'no-effect': 0,
     });
     expect(summary.extended.map((x) => x.target.appId)).toEqual(['e', 'd', 'a', 'b']);
     expect(summary.unlinkedPolicies.map((p) => p.id)).toEqual(['p30', 'old']);

@@ -1,15 +1,17 @@
 // Audit of a tenant and the impact of a proposed change, before it is made.
-import { AUDIT_CLASSES, type AuditClass } from './classify';
+import { AUDIT_CLASS_LABELS, AUDIT_CLASSES, type AuditClass } from './classify';
 import { buildDefinition } from './definition';
 import { BUILT_IN_ACCESS_TOKEN_LIFETIME } from './lifetime';
+import { BUILT_IN_RANGE_TEXT } from './messages';
 import type { PolicyFacts } from './policy';
+import { decisionsDiffer } from './precedence';
 import {
   buildPolicyContext,
   resolveAll,
   DEFAULT_PRECEDENCE_RULE,
   type EffectiveLifetime,
 } from './resolve';
-import { isManagedIdentity } from './rules';
+import { linkability, type LinkObjectType } from './rules';
 import type {
   DirectoryIndex,
   DirectoryTarget,
@@ -19,7 +21,7 @@ import type {
 
 export { AUDIT_CLASSES, classifyLifetime, type AuditClass } from './classify';
 
-export type LinkObjectType = 'application' | 'servicePrincipal';
+export type { LinkObjectType } from './rules';
 
 export type ProposedChange =
   | { kind: 'edit-lifetime'; policyId: string; accessTokenLifetimeSeconds: number }
@@ -138,7 +140,11 @@ export interface ImpactChange {
   to: EffectiveLifetime;
 }
 
-/** Every target whose lifetime, winning source or winning policy changes between before and after. */
+/**
+ * Every target whose effective lifetime or deciding policy changes between before and after. A
+ * target that keeps the same policy by another link (app-linked policy made the organization
+ * default: 8 h → 8 h) does not change: its tokens are the same.
+ */
 export function diffImpact(
   before: DirectoryIndex,
   after: DirectoryIndex,
@@ -151,15 +157,8 @@ export function diffImpact(
     const from = was.get(target.appId);
     const to = will.get(target.appId);
     if (!from || !to || from === to) continue;
-    if (
-      from.seconds !== to.seconds ||
-      from.minSeconds !== to.minSeconds ||
-      from.maxSeconds !== to.maxSeconds ||
-      from.source !== to.source ||
-      from.policyId !== to.policyId
-    ) {
+    if (decisionsDiffer(from, to))
       changes.push({ appId: target.appId, displayName: target.displayName, from, to });
-    }
   }
   return changes;
 }
@@ -171,17 +170,30 @@ export interface HistogramBucket {
   count: number;
 }
 
-/** Buckets for the lifetime chart; built-in targets have their own bar. */
-const BUCKETS: ReadonlyArray<Omit<HistogramBucket, 'count'> & { builtIn?: boolean }> = [
+/** Buckets for the lifetime chart; built-in targets and policies without effect have their own bar. */
+const BUCKETS: ReadonlyArray<
+  Omit<HistogramBucket, 'count'> & { builtIn?: boolean; noEffect?: boolean }
+> = [
   { label: '10–30 min', minSeconds: 600, maxSeconds: 1799 },
   { label: '30–60 min', minSeconds: 1800, maxSeconds: 3599 },
-  { label: '60–90 min (built-in)', minSeconds: 3600, maxSeconds: 5400, builtIn: true },
-  { label: '60–90 min (policy)', minSeconds: 3600, maxSeconds: 5400 },
+  {
+    label: `${BUILT_IN_RANGE_TEXT} (built-in)`,
+    minSeconds: BUILT_IN_ACCESS_TOKEN_LIFETIME.minSeconds,
+    maxSeconds: BUILT_IN_ACCESS_TOKEN_LIFETIME.maxSeconds,
+    builtIn: true,
+  },
+  {
+    label: `${BUILT_IN_RANGE_TEXT} (policy)`,
+    minSeconds: BUILT_IN_ACCESS_TOKEN_LIFETIME.minSeconds,
+    maxSeconds: BUILT_IN_ACCESS_TOKEN_LIFETIME.maxSeconds,
+  },
   { label: '90 min – 4 h', minSeconds: 5401, maxSeconds: 14399 },
   { label: '4–8 h', minSeconds: 14400, maxSeconds: 28799 },
   { label: '8–24 h', minSeconds: 28800, maxSeconds: 86398 },
   // 23:59:59 is the most Graph writes; 1 day is what older policies may still hold.
   { label: 'Maximum (23:59:59 or 1 day)', minSeconds: 86399, maxSeconds: 86400 },
+  // A client-only app's own policy changes no token: counted apart, never as a lifetime.
+  { label: AUDIT_CLASS_LABELS['no-effect'], minSeconds: 0, maxSeconds: 0, noEffect: true },
 ];
 
 export interface AuditSummary {
@@ -232,31 +244,16 @@ export function auditSummary(
     const effective = resolved.get(target.appId);
     if (target.applicationPolicyId) linked.add(target.applicationPolicyId);
     if (target.servicePrincipalPolicyId) linked.add(target.servicePrincipalPolicyId);
-    if (isManagedIdentity(target.servicePrincipal)) {
-      for (const id of [target.servicePrincipalPolicyId, target.applicationPolicyId]) {
-        const facts = id ? context.factsById.get(id) : undefined;
-        if (facts) {
-          policiesLinkedToUnsupported.push({
-            policy: facts.policy,
-            target,
-            reason:
-              'Managed identities are not supported by token lifetime policies; this link has no effect.',
-          });
-        }
-      }
-    }
-    if (
-      target.application?.signInAudience === 'PersonalMicrosoftAccount' &&
-      target.applicationPolicyId
-    ) {
-      const facts = context.factsById.get(target.applicationPolicyId);
-      if (facts) {
-        policiesLinkedToUnsupported.push({
-          policy: facts.policy,
-          target,
-          reason: 'Apps for personal Microsoft accounts only cannot hold a token lifetime policy.',
-        });
-      }
+    // A link to an object that cannot hold a policy has no effect: linkability says which and why.
+    for (const objectType of ['servicePrincipal', 'application'] as const) {
+      const object = objectType === 'application' ? target.application : target.servicePrincipal;
+      const id =
+        objectType === 'application' ? target.applicationPolicyId : target.servicePrincipalPolicyId;
+      const facts = object && id ? context.factsById.get(id) : undefined;
+      if (!facts) continue;
+      const verdict = linkability(target, objectType);
+      if (!verdict.linkable)
+        policiesLinkedToUnsupported.push({ policy: facts.policy, target, reason: verdict.reason });
     }
     if (!effective) continue;
     countsByClass[effective.auditClass] += 1;
@@ -266,11 +263,14 @@ export function auditSummary(
     if (effective.rulesDisagree) disagreements += 1;
     const seconds = effective.seconds;
     const bucketIndex =
-      seconds === null
-        ? BUCKETS.findIndex((b) => b.builtIn)
-        : BUCKETS.findIndex(
-            (b) => !b.builtIn && seconds >= b.minSeconds && seconds <= b.maxSeconds,
-          );
+      effective.auditClass === 'no-effect'
+        ? BUCKETS.findIndex((b) => b.noEffect)
+        : seconds === null
+          ? BUCKETS.findIndex((b) => b.builtIn)
+          : BUCKETS.findIndex(
+              (b) =>
+                !b.builtIn && !b.noEffect && seconds >= b.minSeconds && seconds <= b.maxSeconds,
+            );
     if (bucketIndex >= 0) histogram[bucketIndex].count += 1;
   }
 

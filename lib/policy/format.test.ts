@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatLifetime } from './format';
+import { formatDuration, formatLifetime, formatLifetimeWithSource } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -23,5 +23,28 @@ describe('formatLifetime', () => {
     expect(formatLifetime({ seconds: null, minSeconds: 3600, maxSeconds: 5400 })).toBe(
       '60–90 min (built-in)',
     );
+  });
+});
+
+describe('formatLifetimeWithSource', () => {
+  it('names who set a policy lifetime', () => {
+    expect(
+      formatLifetimeWithSource({
+        seconds: 28800,
+        minSeconds: 28800,
+        maxSeconds: 28800,
+        source: 'organizationDefault',
+      }),
+    ).toBe('8 h (org default)');
+  });
+  it('says "(built-in)" once for the built-in range', () => {
+    const text = formatLifetimeWithSource({
+      seconds: null,
+      minSeconds: 3600,
+      maxSeconds: 5400,
+      source: 'builtIn',
+    });
+    expect(text).toBe('60–90 min (built-in)');
+    expect(text.match(/built-in/g)).toHaveLength(1);
   });
 });

@@ -1,4 +1,6 @@
-// Human durations for the UI: "10 min", "1 h 30 min", "1 day", "1 day 1 s".
+// Human durations for the UI: "10 min", "1 h 30 min", "1 day", "1 day 1 s", and an effective
+// lifetime with who set it: "8 h (org default)", "60–90 min (built-in)".
+import type { LinkSource } from './types';
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
@@ -15,11 +17,31 @@ export function formatDuration(seconds: number): string {
   return (seconds < 0 ? '-' : '') + parts.join(' ');
 }
 
-export function formatLifetime(e: {
+interface LifetimeRange {
   seconds: number | null;
   minSeconds: number;
   maxSeconds: number;
-}): string {
+}
+
+/** "(built-in)" is said here, once: no policy applies, so the lifetime is a range. */
+export function formatLifetime(e: LifetimeRange): string {
   if (e.seconds !== null) return formatDuration(e.seconds);
   return `${Math.round(e.minSeconds / 60)}–${Math.round(e.maxSeconds / 60)} min (built-in)`;
+}
+
+/** Who set an effective lifetime, short enough for a table cell beside it. */
+export const SOURCE_SHORT_LABELS: Record<LinkSource, string> = {
+  servicePrincipal: 'SP policy',
+  organizationDefault: 'org default',
+  application: 'app policy',
+  builtIn: 'built-in',
+};
+
+/**
+ * The lifetime and who set it: "8 h (org default)". The built-in range already says "(built-in)",
+ * so it is not said twice ("60–90 min (built-in) (built-in)" was the impact preview's slip).
+ */
+export function formatLifetimeWithSource(e: LifetimeRange & { source: LinkSource }): string {
+  const lifetime = formatLifetime(e);
+  return e.seconds === null ? lifetime : `${lifetime} (${SOURCE_SHORT_LABELS[e.source]})`;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccessTokenLifetime, validateAccessTokenLifetime } from './lifetime';
+import {
+  BUILT_IN_ACCESS_TOKEN_LIFETIME,
+  checkAccessTokenLifetime,
+  randomBuiltInAccessTokenLifetimeSeconds,
+  validateAccessTokenLifetime,
+} from './lifetime';
+import { BUILT_IN_LIFETIME_WORDS, BUILT_IN_RANGE_TEXT } from './messages';
 
 // The maximum is 23:59:59, not the documented "1 day": Graph refuses exactly 24 h with 400
 // "Property definition has an invalid value" (MicrosoftDocs/azure-docs#37342, 2019;
@@ -78,5 +84,18 @@ describe('checkAccessTokenLifetime', () => {
     const result = checkAccessTokenLifetime('abc');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.nearestValidSeconds).toBeUndefined();
+  });
+});
+
+describe('the built-in lifetime', () => {
+  it('is a random whole number of seconds from 60 to 90 min, both ends included', () => {
+    expect(randomBuiltInAccessTokenLifetimeSeconds(() => 0)).toBe(3600);
+    expect(randomBuiltInAccessTokenLifetimeSeconds(() => 0.5)).toBe(4500);
+    expect(randomBuiltInAccessTokenLifetimeSeconds(() => 0.9999999)).toBe(5400);
+    expect(BUILT_IN_ACCESS_TOKEN_LIFETIME.averageSeconds).toBe(4500);
+  });
+  it('is worded from the same numbers', () => {
+    expect(BUILT_IN_RANGE_TEXT).toBe('60–90 min');
+    expect(BUILT_IN_LIFETIME_WORDS).toBe('random 60–90 min, 75 min on average');
   });
 });

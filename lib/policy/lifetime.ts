@@ -23,6 +23,15 @@ export const BUILT_IN_ACCESS_TOKEN_LIFETIME = {
   averageSeconds: 4500,
 } as const;
 export const BUILT_IN_ID_TOKEN_LIFETIME_SECONDS = 3600;
+
+/** A lifetime Entra might pick without a policy: a uniform whole number of seconds in 60–90 min. */
+export function randomBuiltInAccessTokenLifetimeSeconds(
+  random: () => number = Math.random,
+): number {
+  const { minSeconds, maxSeconds } = BUILT_IN_ACCESS_TOKEN_LIFETIME;
+  const span = maxSeconds - minSeconds;
+  return minSeconds + Math.min(span, Math.floor(random() * (span + 1)));
+}
 /** Clients that negotiate Continuous Access Evaluation can receive tokens of up to 28 h. */
 export const CAE_MAX_LIFETIME_SECONDS = 28 * 3600;
 

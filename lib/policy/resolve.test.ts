@@ -191,9 +191,11 @@ describe('resolveEffectiveLifetime', () => {
     const context = buildPolicyContext([APP]);
     const target = makeTarget('cli', { applicationPolicyId: APP.id });
     target.application = { ...target.application!, exposesApi: false };
-    expect(resolveEffectiveLifetime(target, context).caveats.map((c) => c.code)).toContain(
-      'lifetime-follows-resource',
-    );
+    const e = resolveEffectiveLifetime(target, context);
+    expect(e.caveats.map((c) => c.code)).toContain('lifetime-follows-resource');
+    // The same rule decides its audit class: its policy changes no token, so it is not "extended".
+    expect(e.seconds).toBe(7200);
+    expect(e.auditClass).toBe('no-effect');
   });
 
   it('keeps the first of several organization defaults and reports the conflict', () => {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { auditSummary } from './audit';
+import { CAVEATS } from './caveats';
+import { MANAGED_IDENTITY_UNSUPPORTED } from './messages';
 import {
+  canTakeAnotherLink,
   FIRST_PARTY_RESOURCES,
   findOrganizationDefaults,
   isManagedIdentity,
   isMicrosoftFirstParty,
+  kindOf,
   linkability,
+  linkedPolicyHasNoEffect,
+  linkStep,
   MICROSOFT_TENANT_ID,
+  otherOrganizationDefault,
 } from './rules';
 import { makePolicy, makeTarget } from './test-fixtures';
 
@@ -96,5 +104,120 @@ describe('findOrganizationDefaults', () => {
       }),
     ];
     expect(findOrganizationDefaults(policies).map((p) => p.id)).toEqual(['a']);
+  });
+});
+
+describe('otherOrganizationDefault (only one organization default)', () => {
+  const policies = [
+    makePolicy('a', 3600, { isOrganizationDefault: true }),
+    makePolicy('b', 3600),
+    makePolicy('gone', 3600, {
+      isOrganizationDefault: true,
+      deletedDateTime: '2026-01-01T00:00:00Z',
+    }),
+  ];
+  it('names the default that must be unset before another becomes the default', () => {
+    expect(otherOrganizationDefault(policies, 'b')?.id).toBe('a');
+    expect(otherOrganizationDefault(policies, undefined)?.id).toBe('a');
+  });
+  it('is nothing when the policy is already the default, or there is none alive', () => {
+    expect(otherOrganizationDefault(policies, 'a')).toBeUndefined();
+    expect(otherOrganizationDefault(policies.slice(1), 'b')).toBeUndefined();
+  });
+});
+
+describe('one policy per object', () => {
+  it('links to an empty object, replaces another policy, skips the same policy', () => {
+    expect(linkStep(undefined, 'p')).toBe('link');
+    expect(linkStep(null, 'p')).toBe('link');
+    expect(linkStep('q', 'p')).toBe('replace');
+    expect(linkStep('p', 'p')).toBe('already-linked');
+  });
+  it('an object holding a policy takes no second link', () => {
+    expect(canTakeAnotherLink(undefined)).toBe(true);
+    expect(canTakeAnotherLink('p')).toBe(false);
+  });
+});
+
+describe('kindOf', () => {
+  it('names each kind of row', () => {
+    expect(kindOf(makeTarget('a'))).toBe('app-and-sp');
+    expect(kindOf(makeTarget('a', { servicePrincipal: undefined }))).toBe('app-only');
+    expect(
+      kindOf(
+        makeTarget('o', {
+          application: undefined,
+          servicePrincipal: { id: 's', appId: 'o', displayName: 'o', appOwnerOrganizationId: 'x' },
+        }),
+      ),
+    ).toBe('other-publisher');
+    expect(
+      kindOf(
+        makeTarget('00000003-0000-0000-c000-000000000000', {
+          application: undefined,
+          servicePrincipal: {
+            id: 's',
+            appId: '00000003-0000-0000-c000-000000000000',
+            displayName: 'Microsoft Graph',
+          },
+        }),
+      ),
+    ).toBe('first-party');
+    expect(
+      kindOf(
+        makeTarget('m', {
+          application: undefined,
+          servicePrincipal: {
+            id: 's',
+            appId: 'm',
+            displayName: 'm',
+            servicePrincipalType: 'ManagedIdentity',
+          },
+        }),
+      ),
+    ).toBe('managed-identity');
+  });
+});
+
+describe('linkedPolicyHasNoEffect', () => {
+  const clientOnly = (extra = {}) =>
+    makeTarget('c', {
+      application: { id: 'a', appId: 'c', displayName: 'c', exposesApi: false },
+      ...extra,
+    });
+  it('is true for a client-only app holding a policy on its app object or SP', () => {
+    expect(linkedPolicyHasNoEffect(clientOnly({ applicationPolicyId: 'p' }))).toBe(true);
+    expect(linkedPolicyHasNoEffect(clientOnly({ servicePrincipalPolicyId: 'p' }))).toBe(true);
+  });
+  it('is false without a link, for an app that exposes an API, or a link to a missing object', () => {
+    expect(linkedPolicyHasNoEffect(clientOnly())).toBe(false);
+    expect(linkedPolicyHasNoEffect(makeTarget('a', { applicationPolicyId: 'p' }))).toBe(false);
+    expect(
+      linkedPolicyHasNoEffect(
+        clientOnly({ servicePrincipal: undefined, servicePrincipalPolicyId: 'p' }),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('the managed-identity message', () => {
+  it('reads the same in the link picker, the explanation caveat and the audit', () => {
+    const mi = makeTarget('mi', {
+      application: undefined,
+      servicePrincipal: {
+        id: 'sp-mi',
+        appId: 'mi',
+        displayName: 'vm identity',
+        servicePrincipalType: 'ManagedIdentity',
+      },
+      servicePrincipalPolicyId: 'p',
+    });
+    const verdict = linkability(mi, 'servicePrincipal');
+    expect(verdict.linkable === false && verdict.reason).toBe(MANAGED_IDENTITY_UNSUPPORTED);
+    expect(CAVEATS['managed-identity-unsupported'].message).toBe(MANAGED_IDENTITY_UNSUPPORTED);
+    const audit = auditSummary({ policies: [makePolicy('p', 7200)], targets: [mi] });
+    expect(audit.policiesLinkedToUnsupported.map((u) => u.reason)).toEqual([
+      MANAGED_IDENTITY_UNSUPPORTED,
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // Does the token's lifetime match what the policies say for its resource? And if not, why not.
 import { formatDuration, formatLifetime } from '../policy/format';
+import { BUILT_IN_RANGE_TEXT } from '../policy/messages';
 import {
   buildPolicyContext,
   resolveEffectiveLifetime,
@@ -98,7 +99,7 @@ export function compareWithPolicy(
     'Tokens issued before a policy change keep their lifetime: get a new token and compare again.',
   );
   if (effective.seconds === null)
-    reasons.push('Without a policy Entra picks a random 60–90 minutes per token.');
+    reasons.push(`Without a policy Entra picks a random ${BUILT_IN_RANGE_TEXT} per token.`);
   if (token.caeCapable)
     reasons.push(
       'The client is CAE-capable (xms_cc contains cp1): Entra may issue tokens of up to 28 hours to it.',
