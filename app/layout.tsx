@@ -6,6 +6,17 @@ export const metadata: Metadata = {
   title: { default: 'Token lifetime policies', template: '%s · Token lifetime policies' },
   description:
     'See, change and link Microsoft Entra ID token lifetime policies, and know which one applies to each app.',
+  // Files of public/: without them every page asked for /favicon.ico and got a 404.
+  icons: {
+    icon: [
+      { url: '/favicon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '32x32' },
+    ],
+    apple: '/icon-192.png',
+  },
+  manifest: '/manifest.webmanifest',
+  // An admin tool: kept out of search engines (robots.txt says the same).
+  robots: { index: false, follow: false },
 };
 
 // The root layout holds no MSAL: the redirect bridge page must render outside MsalProvider.

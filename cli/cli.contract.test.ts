@@ -238,7 +238,8 @@ describe('token-lifetimes export, plan and apply', () => {
     const again = await run(['plan', '--demo', '--baseline', baselinePath, '--fail-on-drift']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('No drift');
-  });
+    // Six runs of the command, one after another: a journey, not a unit.
+  }, 180_000);
 
   it('refuses a bad baseline item by item with exit 2, planning nothing', async () => {
     const bad = join(dir, 'bad.json');

@@ -48,7 +48,7 @@ export function connectionFrom(
   access: 'read' | 'write',
   env: NodeJS.ProcessEnv = process.env,
 ): Connection {
-  if (flags.demo) return demoConnection(access, env);
+  if (flags.demo) return demoConnection(flags, access, env);
   const tenantId = flags.tenant ?? env.ENTRA_TENANT_ID;
   const clientId = flags.clientId ?? env.ENTRA_CLIENT_ID;
   if (!tenantId || !clientId)
@@ -78,10 +78,25 @@ export function connectionFrom(
   };
 }
 
-function demoConnection(access: 'read' | 'write', env: NodeJS.ProcessEnv): Connection {
+/**
+ * The demo tenant's own clients: with a secret, the automation client that may write (apply) or the
+ * read-only one; with --certificate, the certificate client (read-only, its PEM is made at the
+ * tenant's first start beside its CA); with --device-code, the public client a person signs in to.
+ */
+function demoConnection(
+  flags: ConnectionFlags,
+  access: 'read' | 'write',
+  env: NodeJS.ProcessEnv,
+): Connection {
   const host = (env.DEMO_TENANT_HTTPS_URL || 'https://localhost:4443').replace(/\/$/, '');
-  const client = access === 'write' ? 'demo-automation' : 'demo-reader';
   const demoCaPath = demoCaPathOf(env);
+  const [client, credential]: [string, Credential] = flags.deviceCode
+    ? ['demo-cli', { kind: 'device-code' }]
+    : flags.certificate
+      ? ['demo-certificate', { kind: 'certificate', path: flags.certificate }]
+      : access === 'write'
+        ? ['demo-automation', { kind: 'secret', secret: 'demo-automation-secret' }]
+        : ['demo-reader', { kind: 'secret', secret: 'demo-reader-secret' }];
   if (!existsSync(demoCaPath))
     throw new CliError(
       `The demo tenant's CA is not at ${demoCaPath}: start the demo tenant first (npm run demo-tenant), or point DEMO_TENANT_CA at its CA file.`,
@@ -94,7 +109,7 @@ function demoConnection(access: 'read' | 'write', env: NodeJS.ProcessEnv): Conne
       authorityHost: host,
       graphBaseUrl: `${host}/v1.0`,
     }),
-    credential: { kind: 'secret', secret: `${client}-secret` },
+    credential,
     demoCaPath,
   };
 }

@@ -8,6 +8,8 @@ export const EXIT = {
   auth: 3,
   /** Graph refused or failed a request (code, message and request id are printed). */
   graph: 4,
+  /** apply stopped by Ctrl-C between steps (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
 
 export class CliError extends Error {

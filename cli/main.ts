@@ -1,6 +1,7 @@
 // token-lifetimes: the dashboard's engine on the command line (lib/policy, lib/graph, lib/token).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -18,11 +19,14 @@ const io = {
 
 const EXIT_CODES_HELP = `
 Exit codes: 0 ok · 1 a threshold was crossed (violation) · 2 usage · 3 sign-in failed · 4 Graph error
+            · 130 apply stopped by Ctrl-C (between steps; the summary says what was done)
 
 Sign-in, from flags or the environment:
   ENTRA_TENANT_ID, ENTRA_CLIENT_ID, and ENTRA_CLIENT_SECRET or ENTRA_CERTIFICATE_PATH (pipelines),
   or --device-code (a person); ENTRA_AUTHORITY_HOST and GRAPH_BASE_URL for national clouds.
-  --demo uses the local demo tenant (npm run demo-tenant) with its read-only automation client.`;
+  --demo uses the local demo tenant (npm run demo-tenant) with its read-only automation client;
+  --demo --certificate .demo-tenant/tls/demo-certificate.pem with its certificate client;
+  --demo --device-code as one of its users (the sign-in message is on stderr).`;
 
 function withConnection(command: Command): Command {
   return command
@@ -184,23 +188,39 @@ Ctrl-C lets the step in flight finish, then stops and reports every step.`,
 
 /**
  * The demo tenant's certificate comes from its own local CA: Node trusts it only through
- * NODE_EXTRA_CA_CERTS, read at start, so the command starts itself again with it set.
+ * NODE_EXTRA_CA_CERTS, read at start, so the command starts itself again with it set. Ctrl-C and
+ * SIGTERM belong to the re-run command (it may be applying a step): this process passes them on
+ * instead of exiting under it, and exits with its code.
  */
-function rerunTrustingDemoCa(argv: string[]): number | undefined {
+async function rerunTrustingDemoCa(argv: string[]): Promise<number | undefined> {
   if (!argv.includes('--demo')) return undefined;
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const ca = demoCaPathOf();
   if (process.env.NODE_EXTRA_CA_CERTS === ca) return undefined;
   if (!existsSync(ca)) return undefined; // connectionFrom says what to do.
-  const child = spawnSync(process.execPath, [join(root, 'cli', 'bin.mjs'), ...argv], {
+  const child = spawn(process.execPath, [join(root, 'cli', 'bin.mjs'), ...argv], {
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: ca },
   });
-  return child.status ?? EXIT.auth;
+  const pass = (signal: NodeJS.Signals) => () => child.kill(signal);
+  const onInt = pass('SIGINT');
+  const onTerm = pass('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  try {
+    return await new Promise<number>((resolve) =>
+      child.on('exit', (code, signal) =>
+        resolve(code ?? (signal ? 128 + constants.signals[signal] : EXIT.auth)),
+      ),
+    );
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const rerun = rerunTrustingDemoCa(argv);
+  const rerun = await rerunTrustingDemoCa(argv);
   if (rerun !== undefined) return rerun;
   try {
     await program().parseAsync(argv, { from: 'user' });

@@ -6,6 +6,7 @@ import {
   ConfidentialClientApplication,
   PublicClientApplication,
   type AccountInfo,
+  type AuthenticationResult,
   type Configuration,
 } from '@azure/msal-node';
 import type { Connection } from './connection';
@@ -23,18 +24,38 @@ export function signIn(connection: Connection, tell: (line: string) => void): To
   if (credential.kind === 'device-code') {
     const app = new PublicClientApplication({ auth });
     let account: AccountInfo | undefined;
+    // One person, one code: Graph reads run in parallel and each asks for a token, but only one
+    // device code sign-in runs at a time; the others wait for it (and share its failure).
+    let flow: Promise<AuthenticationResult | null> | undefined;
+    // A sign-in the person did not complete is not offered again within the same command.
+    let failure: unknown;
+    const silent = (scopes: string[]) =>
+      account ? app.acquireTokenSilent({ account, scopes }).catch(() => null) : null;
     return (scopes) =>
       signedIn(async () => {
-        if (account) {
-          const silent = await app.acquireTokenSilent({ account, scopes }).catch(() => null);
-          if (silent) return silent.accessToken;
-        }
-        const result = await app.acquireTokenByDeviceCode({
-          scopes,
-          deviceCodeCallback: (response) => tell(response.message),
-        });
-        account = result?.account ?? undefined;
-        return result?.accessToken;
+        if (flow) await flow;
+        if (failure) throw failure;
+        const cached = await silent(scopes);
+        if (cached) return cached.accessToken;
+        flow ??= app
+          .acquireTokenByDeviceCode({
+            scopes,
+            deviceCodeCallback: (response) => tell(response.message),
+          })
+          .then((result) => {
+            account = result?.account ?? undefined;
+            return result;
+          })
+          .catch((error: unknown) => {
+            failure = error;
+            throw error;
+          })
+          .finally(() => {
+            flow = undefined;
+          });
+        const result = await flow;
+        // Joined someone else's sign-in: this caller's own scopes come from the cache.
+        return (await silent(scopes))?.accessToken ?? result?.accessToken;
       });
   }
   const app = new ConfidentialClientApplication({
@@ -67,8 +88,10 @@ async function signedIn(get: () => Promise<string | undefined>): Promise<string>
     token = await get();
   } catch (error) {
     const e = error as { errorCode?: string; errorMessage?: string; message?: string };
+    const detail = entraDescription((e.errorMessage || e.message || '').split('\n')[0]);
+    const hint = hintFor(`${e.errorCode ?? ''} ${detail}`);
     lastFailure = new CliError(
-      `Sign-in failed: ${e.errorCode ?? 'error'}: ${(e.errorMessage || e.message || '').split('\n')[0]}`,
+      `Sign-in failed: ${e.errorCode ?? 'error'}: ${detail}${hint ? `\n${hint}` : ''}`,
       EXIT.auth,
     );
     throw lastFailure;
@@ -78,6 +101,33 @@ async function signedIn(get: () => Promise<string | undefined>): Promise<string>
     throw lastFailure;
   }
   return token;
+}
+
+/**
+ * msal-node wraps Entra's answer as "Error(s): … - Description: AADSTS… - Correlation ID: … - Trace
+ * ID: …": the description leads, and the ids (what Microsoft support asks for) follow when known.
+ */
+function entraDescription(message: string): string {
+  const wrapped = /Description: (.*?) - Correlation ID: (.*?) - Trace ID: (.*)$/.exec(message);
+  if (!wrapped) return message;
+  const [, description, correlation, trace] = wrapped;
+  const known = (id: string) => id.trim() !== '' && id.trim() !== 'Not Available';
+  const ids = [
+    known(correlation) && `correlation id ${correlation.trim()}`,
+    known(trace) && `trace id ${trace.trim()}`,
+  ].filter(Boolean);
+  return `${description}${ids.length ? ` (${ids.join(', ')})` : ''}`;
+}
+
+/** What the admin can do about the failures people meet most (Entra's AADSTS codes, msal-node's). */
+function hintFor(text: string): string | undefined {
+  if (/AADSTS700027/.test(text))
+    return 'The app registration does not hold this certificate: upload its public part under Certificates & secrets, or point --certificate at the PEM of a certificate it holds.';
+  if (/AADSTS7000215|AADSTS7000222/.test(text))
+    return 'The client secret is wrong or has expired: make a new one under Certificates & secrets.';
+  if (/device_code_expired|expired_token|AADSTS70019/.test(text))
+    return 'Nobody approved the device code before it expired: run the command again and approve the new code at the page shown.';
+  return undefined;
 }
 
 /** A PEM file holding the certificate and its private key (as `az ad sp create-for-rbac --create-cert` writes). */

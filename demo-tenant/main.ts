@@ -1,6 +1,11 @@
 // `npm run demo-tenant`: the demo tenant alone, configured from DEMO_* environment variables.
 import { StateFileError } from './directory/state-file';
-import { DEMO_AUTOMATION_CLIENTS, DEMO_USERS } from './oidc/accounts';
+import {
+  DEMO_AUTOMATION_CLIENTS,
+  DEMO_CERTIFICATE_CLIENT,
+  DEMO_CLI_CLIENT_ID,
+  DEMO_USERS,
+} from './oidc/accounts';
 import { demoTenantOptionsFromEnv, startDemoTenant } from './server';
 
 const options = demoTenantOptionsFromEnv();
@@ -23,6 +28,12 @@ console.log(`  its CA (trust it with NODE_EXTRA_CA_CERTS): ${tenant.caPath}`);
 for (const user of DEMO_USERS) console.log(`  user   ${user.email} / ${user.password}`);
 for (const client of DEMO_AUTOMATION_CLIENTS)
   console.log(`  client ${client.clientId} / ${client.secret}`);
+console.log(
+  `  client ${DEMO_CERTIFICATE_CLIENT.clientId} / certificate ${tenant.clientCertificatePath}`,
+);
+console.log(
+  `  client ${DEMO_CLI_CLIENT_ID} (device code sign-in at ${tenant.httpsUrl}/devicelogin)`,
+);
 const controls = [
   options.latencyMs && `latency ${options.latencyMs} ms`,
   options.faultRate && `fault rate ${options.faultRate}`,

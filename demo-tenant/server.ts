@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_TENANT_ID } from './contracts';
 import { DirectoryStore } from './directory/store';
+import { ensureClientCertificate } from './entra/client-certificate';
+import type { DeviceCodeOptions } from './entra/device-code';
 import { ensureDemoTls } from './entra/tls';
 import { createGraphHandler } from './graph/handler';
 import { generateSigningKeys } from './oidc/keys';
@@ -29,6 +31,8 @@ export interface DemoTenantOptions {
   httpsPort?: number;
   /** Where the local CA and certificate are kept (made at first start). */
   tlsDir?: string;
+  /** Device code sign-in: the code's lifetime and polling interval (Entra: 900 s and 5 s). */
+  deviceCode?: DeviceCodeOptions;
 }
 
 export interface DemoTenant {
@@ -39,6 +43,8 @@ export interface DemoTenant {
   tenantId: string;
   /** PEM of the CA that signed the HTTPS certificate: what Node clients must trust. */
   caPath: string;
+  /** PEM (certificate + key) of the `demo-certificate` client, beside the CA. */
+  clientCertificatePath: string;
   /** The address the server is bound to (loopback unless DEMO_TENANT_HOST says otherwise). */
   address: string;
   store: DirectoryStore;
@@ -59,7 +65,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     options.stateFile,
   );
   const keys = await generateSigningKeys();
-  const tls = ensureDemoTls(options.tlsDir ?? join(process.cwd(), '.demo-tenant', 'tls'));
+  const tlsDir = options.tlsDir ?? join(process.cwd(), '.demo-tenant', 'tls');
+  const tls = ensureDemoTls(tlsDir);
+  const clientCertificate = ensureClientCertificate(tlsDir);
   const server = createServer();
   const secure = createHttpsServer({ cert: tls.cert, key: tls.key });
   // Idle keep-alive sockets stay open longer than clients keep them (Node's fetch: 4 s), so a client
@@ -80,7 +88,14 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   const httpsUrl = `https://localhost:${httpsPort}`;
   const v2Issuer = `${httpsUrl}/${DEMO_TENANT_ID}/v2.0`;
   const appOrigins = options.appOrigins ?? DEFAULT_APP_ORIGINS;
-  const common = { directory: store, keys, appOrigins, v2Issuer };
+  const common = {
+    directory: store,
+    keys,
+    appOrigins,
+    v2Issuer,
+    clientCertificate,
+    deviceCode: options.deviceCode,
+  };
   const { handler: quickStart } = createDemoProvider({ ...common, issuer: url });
   const { handler: entra } = createDemoProvider({ ...common, issuer: v2Issuer, dialect: 'entra' });
   const isSecure = (req: IncomingMessage) => 'encrypted' in req.socket;
@@ -121,6 +136,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     httpsUrl,
     tenantId: DEMO_TENANT_ID,
     caPath: tls.caPath,
+    clientCertificatePath: clientCertificate.path,
     address,
     store,
     close: async () => {

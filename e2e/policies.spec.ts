@@ -60,7 +60,11 @@ test('create a 2 h policy, edit it to 8 h with an impact preview, make it the de
   await expect(confirm).toContainText('tenant-wide');
   await expect(confirm).toContainText('replaces "Previous default 4h"');
   await expect(confirm.getByTestId('impact-table')).toContainText('8 h');
-  await confirm.getByRole('button', { name: 'Make organization default' }).click();
+  // Tenant-wide: the switch waits for the policy's name to be typed.
+  const makeDefault = confirm.getByRole('button', { name: 'Make organization default' });
+  await expect(makeDefault).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill('E2E exports 2h');
+  await makeDefault.click();
   await expect(page.getByText('is now the organization default')).toBeVisible();
   policies = await expectTenantSane();
   expect(policies.filter((p) => p.isOrganizationDefault).map((p) => p.displayName)).toEqual([

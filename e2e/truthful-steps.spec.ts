@@ -112,6 +112,7 @@ test.describe('organization default switch (policy page), “Previous 4h” → 
       const dialog = page.getByRole('dialog');
       await expect(dialog.getByTestId('impact-table')).toBeVisible();
       for (const fault of s.faults) await armFault(fault);
+      await dialog.getByLabel(/Type .* to confirm/).fill('Next 8h');
       await dialog.getByRole('button', { name: 'Make organization default' }).click();
       const state = page.getByTestId('default-switch-state');
       await expect(state).toHaveText(s.says);

@@ -110,6 +110,10 @@ test('default switch whose answer is lost (tenant frozen after the write): no en
     outcome: 'hang',
   });
   await page.getByRole('button', { name: 'Make organization default' }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel(/Type .* to confirm/)
+    .fill('Switch 6h');
   await page.getByRole('dialog').getByRole('button', { name: 'Make organization default' }).click();
   await expect(page.getByTestId('default-switch-state')).toHaveText(
     '“Switch 6h” is now the organization default. (Graph’s answer was lost on the way, but reading the tenant back shows the change was made.)',
@@ -126,6 +130,10 @@ test('the losing tab of a two-tab default switch names the default the other tab
   // The other tab wins while this one still shows "no organization default".
   await createPolicy('Other tab 2h', '02:00:00', true);
   await page.getByRole('button', { name: 'Make organization default' }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel(/Type .* to confirm/)
+    .fill('This tab 6h');
   await page.getByRole('dialog').getByRole('button', { name: 'Make organization default' }).click();
   const state = page.getByTestId('default-switch-state');
   await expect(state).toHaveText(

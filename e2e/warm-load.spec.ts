@@ -32,8 +32,9 @@ test('a second visit reads only changes; Refresh shows a rename made elsewhere @
   const calls = await graphCalls();
   expect(calls['GET /v1.0/applications']).toBeUndefined();
   expect(calls['GET /v1.0/servicePrincipals']).toBeUndefined();
-  expect(calls['GET /v1.0/applications/delta']).toBe(1);
-  expect(calls['GET /v1.0/servicePrincipals/delta']).toBe(1);
+  // Both delta queries travel in the first $batch, with the policy list.
+  expect(calls['GET /v1.0/applications/delta (in $batch)']).toBe(1);
+  expect(calls['GET /v1.0/servicePrincipals/delta (in $batch)']).toBe(1);
 
   const graph = await graphAsAutomation();
   const sp = await graph.servicePrincipalByAppId('00000007-0000-0000-c000-000000000000');

@@ -3,6 +3,7 @@
 // latency: cold load (nothing kept), warm load (objects kept in IndexedDB, delta queries), the
 // page's JS heap (CDP Performance.getMetrics), filtering and sorting every row, and long tasks
 // while scrolling the whole list.
+import { writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
 import { APP_URL, DEMO_URL, buildOnce, withServers } from './bench-servers';
@@ -23,16 +24,47 @@ async function graphRoundTrips(): Promise<{ total: number; routes: string }> {
 }
 const resetStats = () => fetch(`${DEMO_URL}/_demo/stats/reset`, { method: 'POST' });
 
+/** BENCH_PROFILE=<folder>: a CDP CPU profile and a Graph request timeline of each timed load. */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+
 /** Reloads and times until the view says every row is there. */
 async function timedReload(
   page: Page,
+  name: string,
 ): Promise<{ ms: number; roundTrips: number; routes: string }> {
   await resetStats();
+  const cdp = PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  const timeline: string[] = [];
   const start = Date.now();
+  const onDone = (request: import('playwright-core').Request) => {
+    if (!request.url().includes(DEMO_URL.replace('http://', ''))) return;
+    const t = request.timing();
+    const at = (ms: number) => Math.round(request.timing().startTime + ms - start);
+    timeline.push(
+      `${String(at(0)).padStart(6)} → ${String(at(t.responseEnd)).padStart(6)} ms  ${request.method()} ${request.url().replace(DEMO_URL, '').slice(0, 110)}`,
+    );
+  };
+  if (cdp) page.on('requestfinished', onDone);
   await page.reload();
   await page.waitForSelector(READY, { timeout: 180_000 });
+  const ms = Date.now() - start;
+  if (cdp) {
+    page.off('requestfinished', onDone);
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+    writeFileSync(
+      `${PROFILE_DIR}/${name}.timeline.txt`,
+      `ready at ${ms} ms\n${timeline.join('\n')}\n`,
+    );
+    await cdp.detach();
+  }
   const { total, routes } = await graphRoundTrips();
-  return { ms: Date.now() - start, roundTrips: total, routes };
+  return { ms, roundTrips: total, routes };
 }
 
 const keptSnapshots = (page: Page) =>
@@ -127,7 +159,7 @@ export async function runBrowserBench(size: number): Promise<string> {
         await page.getByRole('button', { name: 'Account: Adele Admin' }).waitFor();
         // Cold: nothing kept in this browser.
         await page.evaluate(() => indexedDB.deleteDatabase('token-lifetime-dashboard'));
-        const cold = await timedReload(page);
+        const cold = await timedReload(page, 'cold');
         const rows = await page.getByTestId('row-count').textContent();
         // The objects are kept (IndexedDB) shortly after the view shows: let that finish before
         // measuring interactions, and before coming back warm.
@@ -140,7 +172,7 @@ export async function runBrowserBench(size: number): Promise<string> {
         const clearMs = await timeUntilChanged(page, 'clear');
         const sortMs = await timeUntilChanged(page, 'sort');
         const scroll = await scrollLongTasks(page);
-        const warm = await timedReload(page);
+        const warm = await timedReload(page, 'warm');
         const heapWarm = await usedHeapMb(page);
         const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
         return [

@@ -17,7 +17,6 @@ import {
   tenantFactsOf,
 } from '../../lib/desired-state/parse';
 import { impactOf, planChanges, type PlanStep } from '../../lib/desired-state/plan';
-import { applyStep, type CreatedPolicies, type StepOutcome } from '../../lib/desired-state/apply';
 import { formatLifetime } from '../../lib/policy/format';
 import type { DirectoryIndex } from '../../lib/policy/types';
 import { connectionFrom, type ConnectionFlags } from '../connection';
@@ -25,6 +24,7 @@ import { CliError, EXIT, usageError } from '../exit-codes';
 import { graphFor, withGraphErrors } from '../graph';
 import { printable } from '../output';
 import { directoryProgress } from '../progress';
+import { runSteps, summaryLines, withStopOnSignal } from './apply-steps';
 
 interface Io {
   out: (text: string) => void;
@@ -167,53 +167,26 @@ export async function runApply(flags: ApplyFlags, io: Io): Promise<number> {
     return EXIT.ok;
   }
 
-  // Ctrl-C: the step in flight finishes (a half-sent write is worse than a finished one), then stop.
-  let interrupted = false;
-  const onInterrupt = () => {
-    interrupted = true;
-    io.tell('Stopping after the step in flight…');
-  };
-  process.on('SIGINT', onInterrupt);
-  const results = new Map<
-    string,
-    StepOutcome | { status: 'skipped' | 'not-run'; message: string }
-  >();
-  const created: CreatedPolicies = new Map();
-  try {
-    for (const step of steps) {
-      if (interrupted) {
-        results.set(step.id, { status: 'not-run', message: 'Not run: stopped by Ctrl-C.' });
-        continue;
-      }
-      const blocked = step.dependsOn.find((d) => results.get(d)?.status !== 'done');
-      const outcome = blocked
-        ? { status: 'skipped' as const, message: 'Skipped: a step it needs did not succeed.' }
-        : await applyStep(api, step, created);
-      results.set(step.id, outcome);
-      const mark = outcome.status === 'done' ? 'done' : outcome.status;
-      const detail =
-        outcome.status === 'done'
-          ? (outcome.note ?? '')
-          : 'message' in outcome
-            ? outcome.message
-            : '';
-      io.tell(
-        `[${mark}] ${printable(describeStep(step))}${detail ? ` — ${printable(detail)}` : ''}`,
-      );
-    }
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+  // Ctrl-C (or SIGTERM from a pipeline's cancel) stops between steps, never inside one; the
+  // read-back after it still runs, so the report ends with what the tenant really holds.
+  return withStopOnSignal(io.tell, async (stopSignal) => {
+    const run = await runSteps(api, steps, io.tell, stopSignal);
+    for (const line of summaryLines(steps, run)) io.tell(line);
 
-  // Tell the truth: read the tenant back and compare again.
-  const after = await planFrom(flags.baseline, api, io, true);
-  const failed = [...results.values()].filter((r) => r.status !== 'done');
-  if (after.steps.length === 0)
-    io.tell('Read back: the tenant now matches the baseline (no drift).');
-  else
-    io.tell(
-      `Read back: ${after.steps.length} difference(s) remain:\n${planLines(after.steps, after.index).join('\n')}`,
-    );
-  if (interrupted) throw new CliError('Stopped by Ctrl-C; the steps above say what was done.', 130);
-  return failed.length > 0 || after.steps.length > 0 ? EXIT.graph : EXIT.ok;
+    // Tell the truth: read the tenant back and compare again.
+    const after = await planFrom(flags.baseline, api, io, true);
+    const failed = [...run.results.values()].filter((r) => r.status !== 'done');
+    if (after.steps.length === 0)
+      io.tell('Read back: the tenant now matches the baseline (no drift).');
+    else
+      io.tell(
+        `Read back: ${after.steps.length} difference(s) remain:\n${planLines(after.steps, after.index).join('\n')}`,
+      );
+    if (run.interrupted)
+      throw new CliError(
+        'Stopped by Ctrl-C: the steps marked [done] were applied, those marked [not run] were not; run apply again to finish.',
+        EXIT.interrupted,
+      );
+    return failed.length > 0 || after.steps.length > 0 ? EXIT.graph : EXIT.ok;
+  });
 }

@@ -6,6 +6,7 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { ProgressBar } from '@/components/ui/feedback';
 import type { LinkOutcome } from '@/lib/graph/link-writes';
 import { describeLinkOutcome, type LinkRepair } from './link-report';
+import { UndoBulkChange } from './undo-bulk-change';
 
 const LABELS: Record<LinkOutcome['status'], string> = {
   linked: 'Linked',
@@ -121,6 +122,7 @@ export function BulkLinkProgress({
               Retry the {failed.length} failed
             </Button>
           )}
+          <UndoBulkChange outcomes={outcomes} disabled={running} />
         </>
       )}
     </div>

@@ -1,19 +1,30 @@
 'use client';
 
-import Link from 'next/link';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useWriteAccess } from '@/components/auth/write-access';
-import { Badge } from '@/components/ui/badge';
+import { ImpactTable } from '@/components/policies/impact-table';
+import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DataTable } from '@/components/ui/data-table/data-table';
+import {
+  DataTableFacetedFilter,
+  DataTableSearch,
+} from '@/components/ui/data-table/data-table-faceted-filter';
+import { useDataTable, type DataTableSort } from '@/components/ui/data-table/use-data-table';
 import { EmptyState } from '@/components/ui/feedback';
 import type { LinkedObject } from '@/lib/graph/types';
-import { FIRST_PARTY_RESOURCES } from '@/lib/policy/rules';
+import { applyChange, diffImpact } from '@/lib/policy/audit';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';
 import { BulkLinkProgress } from './bulk-link-progress';
+import {
+  linkedObjectColumns,
+  linkedObjectSearchText,
+  OBJECT_KIND_LABELS,
+} from './linked-object-columns';
 import { useBulkLinks } from './use-link-actions';
 
-const FIRST_PARTY = new Set<string>(FIRST_PARTY_RESOURCES.map((r) => r.appId));
+const objectId = (o: LinkedObject) => o.id;
 
 /** The objects a policy is linked to (appliesTo), with selection and bulk unlink. */
 export function LinkedObjectsTable({
@@ -24,100 +35,87 @@ export function LinkedObjectsTable({
   linked: LinkedObject[];
 }) {
   const access = useWriteAccess();
+  const directory = useDirectoryIndex();
   const bulk = useBulkLinks();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [confirming, setConfirming] = useState(false);
-  const chosen = linked.filter((o) => selected.has(o.id));
-  const toTargets = (objects: LinkedObject[]) =>
-    objects.map((o) => ({
-      objectType: o.objectType,
-      objectId: o.id,
-      displayName: o.displayName,
-      appId: o.appId,
-    }));
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState('');
+  const [sort, setSort] = useState<DataTableSort>({ id: 'name', desc: false });
+  const model = useDataTable({
+    data: linked,
+    columns: linkedObjectColumns,
+    getRowId: objectId,
+    search: { text, keyOf: linkedObjectSearchText },
+    filters: { kind },
+    sort,
+    onSortChange: setSort,
+    selection: { selected, onChange: setSelected },
+  });
+  // Only objects still linked: after an unlink the list is read again without them.
+  const chosen = useMemo(() => linked.filter((o) => selected.has(o.id)), [linked, selected]);
+  const impact = useMemo(() => {
+    if (!confirming || !directory.data) return undefined;
+    return diffImpact(
+      directory.data,
+      applyChange(
+        directory.data,
+        chosen.map((o) => ({
+          kind: 'unlink' as const,
+          policyId: policy.id,
+          objectType: o.objectType,
+          objectId: o.id,
+        })),
+      ),
+    );
+  }, [confirming, directory.data, chosen, policy.id]);
 
-  if (linked.length === 0 && !bulk.outcomes) {
+  const progress = (
+    <BulkLinkProgress
+      {...bulk}
+      onRetryFailed={() => bulk.run('unlink', bulk.failedTargets(), policy.id)}
+      onRepair={(repair) => void bulk.repair(repair)}
+    />
+  );
+  if (linked.length === 0) {
     return (
-      <EmptyState title="Linked to nothing">
-        This policy changes no token until it is linked to an application or a service principal
-        {policy.isOrganizationDefault
-          ? ' (as the organization default it applies tenant-wide)'
-          : ''}
-        .
-      </EmptyState>
+      <div className="space-y-3">
+        <EmptyState title="Linked to nothing">
+          This policy changes no token until it is linked to an application or a service principal
+          {policy.isOrganizationDefault
+            ? ' (as the organization default it applies tenant-wide)'
+            : ''}
+          .
+        </EmptyState>
+        {bulk.outcomes && progress}
+      </div>
     );
   }
   const denied = access.state === 'denied';
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Objects linked to {policy.displayName}</caption>
-          <thead className="bg-slate-100 text-xs dark:bg-slate-800">
-            <tr>
-              <th scope="col" className="w-8 px-2 py-1">
-                <input
-                  type="checkbox"
-                  aria-label="Select all"
-                  checked={linked.length > 0 && selected.size === linked.length}
-                  onChange={(e) =>
-                    setSelected(new Set(e.target.checked ? linked.map((o) => o.id) : []))
-                  }
-                />
-              </th>
-              <th scope="col" className="px-2 py-1">
-                Name
-              </th>
-              <th scope="col" className="px-2 py-1">
-                Kind
-              </th>
-              <th scope="col" className="px-2 py-1">
-                App id
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {linked.map((o) => (
-              <tr
-                key={o.id}
-                className="border-t border-slate-200 dark:border-slate-800"
-                data-testid="linked-row"
-              >
-                <td className="px-2 py-1">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${o.displayName}`}
-                    checked={selected.has(o.id)}
-                    onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.target.checked) next.add(o.id);
-                      else next.delete(o.id);
-                      setSelected(next);
-                    }}
-                  />
-                </td>
-                <td className="px-2 py-1">
-                  <Link
-                    href={`/applications/${o.appId}`}
-                    className="tenant-text underline-offset-2 hover:underline"
-                  >
-                    {o.displayName}
-                  </Link>
-                  {FIRST_PARTY.has(o.appId) && (
-                    <span className="ml-2">
-                      <Badge tone="info">Microsoft first-party</Badge>
-                    </span>
-                  )}
-                </td>
-                <td className="px-2 py-1">
-                  {o.objectType === 'application' ? 'Application object' : 'Service principal'}
-                </td>
-                <td className="px-2 py-1 font-mono text-xs">{o.appId}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {linked.length > 5 && (
+        <div className="flex flex-wrap items-end gap-3 text-sm" role="search">
+          <DataTableSearch label="Find a linked object" value={text} onChange={setText} />
+          <DataTableFacetedFilter
+            model={model}
+            columnId="kind"
+            label="Kind"
+            value={kind}
+            options={OBJECT_KIND_LABELS}
+            onChange={setKind}
+          />
+        </div>
+      )}
+      <DataTable
+        model={model}
+        label={`Objects linked to ${policy.displayName}`}
+        rowTestId="linked-row"
+        rowLabel={(o) => o.displayName}
+        minWidth="36rem"
+        empty={null}
+        noMatch="No linked object matches."
+      />
       <Button
         disabled={chosen.length === 0 || denied || bulk.running}
         disabledReason={denied ? access.reason : 'Select objects first.'}
@@ -125,11 +123,7 @@ export function LinkedObjectsTable({
       >
         Unlink selected ({chosen.length})
       </Button>
-      <BulkLinkProgress
-        {...bulk}
-        onRetryFailed={() => bulk.run('unlink', bulk.failedTargets(), policy.id)}
-        onRepair={(repair) => void bulk.repair(repair)}
-      />
+      {progress}
       <ConfirmDialog
         open={confirming}
         title={`Unlink "${policy.displayName}" from ${chosen.length} object${chosen.length === 1 ? '' : 's'}?`}
@@ -138,7 +132,16 @@ export function LinkedObjectsTable({
         onCancel={() => setConfirming(false)}
         onConfirm={async () => {
           setConfirming(false);
-          await bulk.run('unlink', toTargets(chosen), policy.id);
+          await bulk.run(
+            'unlink',
+            chosen.map((o) => ({
+              objectType: o.objectType,
+              objectId: o.id,
+              displayName: o.displayName,
+              appId: o.appId,
+            })),
+            policy.id,
+          );
           setSelected(new Set());
         }}
       >
@@ -146,13 +149,22 @@ export function LinkedObjectsTable({
           Their tokens fall back to the next source (organization default, application link or the
           built-in 60–90 minutes) within seconds. Tokens already issued keep their lifetime.
         </p>
-        <ul className="list-disc pl-5">
-          {chosen.slice(0, 10).map((o) => (
-            <li key={o.id} className="tenant-text">
-              {o.displayName}
+        <ul
+          className="max-h-48 list-disc overflow-auto rounded border border-slate-200 py-1 pl-6 dark:border-slate-700"
+          data-testid="unlink-objects"
+          tabIndex={0}
+          aria-label="Objects to unlink"
+        >
+          {chosen.map((o) => (
+            <li key={o.id} className="tenant-text break-words">
+              {o.displayName}{' '}
+              <span className="text-xs text-slate-600 dark:text-slate-400">
+                ({OBJECT_KIND_LABELS[o.objectType].toLowerCase()})
+              </span>
             </li>
           ))}
         </ul>
+        <ImpactTable changes={impact} loading={!directory.data} />
       </ConfirmDialog>
     </div>
   );

@@ -131,7 +131,15 @@ export function ObjectPolicyControl({
             <Button
               variant="primary"
               disabled={busy || choice === (current ?? '') || access.state === 'denied'}
-              disabledReason={access.reason}
+              disabledReason={
+                access.state === 'denied'
+                  ? access.reason
+                  : busy
+                    ? 'Saving the change…'
+                    : current
+                      ? `“${name(current)}” is already linked here: choose another policy to replace it, or None to unlink it.`
+                      : 'No policy is linked here: choose one to link it.'
+              }
               onClick={apply}
             >
               {choice && current && choice !== current

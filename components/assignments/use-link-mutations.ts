@@ -11,6 +11,7 @@ import {
   type LinkOutcome,
   type LinkTarget,
 } from '@/lib/graph/link-writes';
+import { undoBulkChange, type UndoOutcome, type UndoStep } from '@/lib/graph/undo-bulk';
 
 /**
  * One object to hold a policy (or none): read first, replace, roll back, read back
@@ -45,5 +46,21 @@ export function useBulkLinkMutation() {
           : bulkUnlink(api, args.targets, args.policyId, args.onProgress),
       ),
     onSuccess: (outcomes: LinkOutcome[]) => linksRead(queryClient, outcomes),
+  });
+}
+
+/** Undo a bulk run: each object back to its earlier policy; the cache gets each read-back. */
+export function useUndoBulkMutation() {
+  const api = useGraphApi();
+  const write = useWrite();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { steps: UndoStep[]; onProgress?: (done: number, total: number) => void }) =>
+      write(() => undoBulkChange(api, args.steps, args.onProgress)),
+    onSuccess: (results: UndoOutcome[]) =>
+      linksRead(
+        queryClient,
+        results.flatMap((r) => (r.status === 'done' ? [r.outcome] : [])),
+      ),
   });
 }

@@ -12,6 +12,7 @@ import { auditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
 import { BUILT_IN_RANGE_TEXT } from '@/lib/policy/messages';
+import { LifetimeDistributionChart } from './lifetime-distribution-chart';
 
 // Who receives the tokens and what governs sessions load after first paint: the audit's own
 // figures show at once, and the first load stays within the JavaScript budget.
@@ -26,6 +27,15 @@ const ReachSection = dynamic(
     ),
   },
 );
+// The table code (TanStack Table and Virtual) loads after the audit's own figures.
+const ExtendedTable = dynamic(() => import('./extended-table').then((m) => m.ExtendedTable), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="text-sm">
+      Loading the applications with extended lifetimes…
+    </p>
+  ),
+});
 const SessionsSection = dynamic(
   () => import('@/components/sessions/sessions-section').then((m) => m.SessionsSection),
   {
@@ -62,8 +72,6 @@ export function AuditView() {
       />
     );
   }
-  const maxBucket = Math.max(1, ...summary.histogram.map((b) => b.count));
-
   const exportAudit = (format: 'csv' | 'json') => {
     const stamp = new Date().toISOString().slice(0, 10);
     const rows = summary.extended.map(({ target, effective }) => ({
@@ -151,23 +159,7 @@ export function AuditView() {
         <h2 id="histogram-heading" className="text-lg font-semibold">
           Distribution of effective lifetimes
         </h2>
-        <ul className="mt-2 space-y-1" aria-label="Applications per lifetime range">
-          {summary.histogram.map((bucket) => (
-            <li
-              key={bucket.label}
-              className="grid grid-cols-[10rem_1fr_4rem] items-center gap-2 text-sm"
-            >
-              <span>{bucket.label}</span>
-              <span className="h-4 rounded bg-slate-100 dark:bg-slate-800" aria-hidden>
-                <span
-                  className="block h-4 rounded bg-blue-700"
-                  style={{ width: `${(bucket.count / maxBucket) * 100}%` }}
-                />
-              </span>
-              <span className="text-right tabular-nums">{bucket.count}</span>
-            </li>
-          ))}
-        </ul>
+        <LifetimeDistributionChart buckets={summary.histogram} />
       </section>
 
       <section aria-labelledby="default-heading">
@@ -200,20 +192,7 @@ export function AuditView() {
         )}
       </section>
 
-      <AuditList
-        title={`Extended or maximum lifetimes (${summary.extended.length})`}
-        empty="No application runs with an extended lifetime."
-        testId="extended-list"
-      >
-        {summary.extended.slice(0, 200).map(({ target, effective }) => (
-          <li key={target.appId}>
-            <Link className="tenant-text underline" href={`/applications/${target.appId}`}>
-              {target.displayName}
-            </Link>{' '}
-            — {formatLifetime(effective)} ({effective.policyDisplayName ?? effective.source})
-          </li>
-        ))}
-      </AuditList>
+      <ExtendedTable rows={summary.extended} />
       <ReachSection extended={summary.extended} />
       <AuditList
         title={`Policies with findings (${summary.policiesWithFindings.length})`}

@@ -12,8 +12,10 @@ interface AuthContextValue {
   settings: AuthSettings;
   pca: PublicClientApplication;
   tokenSource: AccessTokenSource;
-  /** Set while an interactive prompt is open, to explain it. */
+  /** Set while an interactive prompt is open, to explain it; cleared when the prompt is over. */
   interactionReason?: string;
+  /** An interactive prompt of this page approved the write permissions (incremental consent). */
+  writeConsentApproved: boolean;
 }
 
 const AuthContext = createContext<AuthContextValue | undefined>(undefined);
@@ -39,6 +41,7 @@ export function AuthProvider({
   const [ready, setReady] = useState<PublicClientApplication>();
   const [failure, setFailure] = useState<string>();
   const [interactionReason, setInteractionReason] = useState<string>();
+  const [writeConsentApproved, setWriteConsentApproved] = useState(false);
 
   useEffect(() => {
     const pca = msalInstance(settings);
@@ -68,23 +71,38 @@ export function AuthProvider({
     };
   }, [settings]);
 
+  // Built once per MSAL instance: a prompt opening or closing must not make a new token source
+  // (and with it a new Graph client) while a write waits for that prompt.
+  const tokenSource = useMemo(
+    () =>
+      ready &&
+      createAccessTokenSource(ready, {
+        timeoutMs: () => timeLimitMs(settings),
+        onInteraction: (scopes) =>
+          setInteractionReason(
+            scopes.some((s) => s.includes('ReadWrite'))
+              ? 'Microsoft asks you to approve write permissions the first time you change something.'
+              : 'Your session needs you to sign in again; unsaved changes stay on this page.',
+          ),
+        onInteractionEnd: (scopes, granted) => {
+          setInteractionReason(undefined);
+          if (granted && settings.scopes.write.every((scope) => scopes.includes(scope)))
+            setWriteConsentApproved(true);
+        },
+      }),
+    [ready, settings],
+  );
   const value = useMemo(
     () =>
-      ready && {
+      ready &&
+      tokenSource && {
         settings,
         pca: ready,
         interactionReason,
-        tokenSource: createAccessTokenSource(ready, {
-          timeoutMs: () => timeLimitMs(settings),
-          onInteraction: (scopes) =>
-            setInteractionReason(
-              scopes.some((s) => s.includes('ReadWrite'))
-                ? 'Microsoft asks you to approve write permissions the first time you change something.'
-                : 'Your session needs you to sign in again; unsaved changes stay on this page.',
-            ),
-        }),
+        writeConsentApproved,
+        tokenSource,
       },
-    [ready, settings, interactionReason],
+    [ready, tokenSource, settings, interactionReason, writeConsentApproved],
   );
 
   if (failure) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useAuth } from './auth-provider';
 import { useSignedInAdmin, writeRoleOf } from './signed-in-admin';
 
@@ -23,12 +23,18 @@ export const WRITE_CONSENT_EXPLANATION =
   'Changing policies needs two more Microsoft Graph permissions (Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.All). The dashboard asks for them only now, the first time you write; Microsoft may show a sign-in window to approve them.';
 
 export function WriteAccessProvider({ children }: { children: React.ReactNode }) {
-  const { tokenSource, settings } = useAuth();
+  const { tokenSource, settings, writeConsentApproved } = useAuth();
   const admin = useSignedInAdmin();
   const role = writeRoleOf(admin);
-  const [granted, setGranted] = useState(
+  const [requested, setRequested] = useState(
     () => typeof window !== 'undefined' && sessionStorage.getItem(CONSENT_FLAG) === '1',
   );
+  // A write that asked for consent itself (a link, a bulk run) counts as much as request(): the
+  // "approve write permissions" explanations go as soon as the prompt has approved them.
+  const granted = requested || writeConsentApproved;
+  useEffect(() => {
+    if (writeConsentApproved) sessionStorage.setItem(CONSENT_FLAG, '1');
+  }, [writeConsentApproved]);
   const [deniedReason, setDeniedReason] = useState<string>();
 
   const roleReason =
@@ -42,7 +48,7 @@ export function WriteAccessProvider({ children }: { children: React.ReactNode })
     try {
       await tokenSource(settings.scopes.write);
       sessionStorage.setItem(CONSENT_FLAG, '1');
-      setGranted(true);
+      setRequested(true);
       return true;
     } catch {
       return false;

@@ -91,24 +91,26 @@ export function PlanView({
         {impact.length === 0 ? (
           <p className="text-sm">No application’s effective access-token lifetime changes.</p>
         ) : (
-          <table className="w-full text-left text-sm" data-testid="plan-impact">
-            <thead>
-              <tr>
-                <th className="pr-3">Application</th>
-                <th className="pr-3">From</th>
-                <th>To</th>
-              </tr>
-            </thead>
-            <tbody>
-              {impact.map((c) => (
-                <tr key={c.appId}>
-                  <td className="pr-3 tenant-text">{c.displayName}</td>
-                  <td className="pr-3">{formatLifetime(c.from)}</td>
-                  <td>{formatLifetime(c.to)}</td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="plan-impact">
+              <thead>
+                <tr>
+                  <th className="pr-3">Application</th>
+                  <th className="pr-3">From</th>
+                  <th>To</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {impact.map((c) => (
+                  <tr key={c.appId}>
+                    <td className="pr-3 tenant-text">{c.displayName}</td>
+                    <td className="pr-3">{formatLifetime(c.from)}</td>
+                    <td>{formatLifetime(c.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
       <div className="flex flex-wrap gap-2">

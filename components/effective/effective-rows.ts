@@ -64,23 +64,3 @@ export function effectiveRows(index: DirectoryIndex, rule: PrecedenceRuleId): Ef
     };
   });
 }
-
-export interface RowFilters {
-  text: string;
-  kind: TargetKind | '';
-  auditClass: AuditClass | '';
-  source: LinkSource | '';
-  disagreeOnly: boolean;
-}
-
-export function filterRows(rows: EffectiveRow[], filters: RowFilters): EffectiveRow[] {
-  const text = filters.text.trim().toLowerCase();
-  return rows.filter(
-    (row) =>
-      (!text || row.nameKey.includes(text) || row.appId.includes(text)) &&
-      (!filters.kind || row.kind === filters.kind) &&
-      (!filters.auditClass || row.auditClass === filters.auditClass) &&
-      (!filters.source || row.source === filters.source) &&
-      (!filters.disagreeOnly || row.disagree),
-  );
-}

@@ -132,65 +132,71 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0)
     return <EmptyState title="No changes in this period">Try a longer period.</EmptyState>;
   return (
-    <table className="w-full text-left text-sm" data-testid="history-table">
-      <thead>
-        <tr className="border-b border-slate-200 dark:border-slate-700">
-          <th className="py-2 pr-3">When</th>
-          <th className="py-2 pr-3">Changed by</th>
-          <th className="py-2 pr-3">What</th>
-          <th className="py-2 pr-3">Policy</th>
-          <th className="py-2 pr-3">Application</th>
-          <th className="py-2">Details</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr
-            key={e.id}
-            className="border-b border-slate-100 align-top dark:border-slate-800"
-            data-testid="history-entry"
-          >
-            <td className="py-2 pr-3 whitespace-nowrap">
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
-            </td>
-            <td className="py-2 pr-3">
-              <span className="tenant-text">{e.actor.name}</span>
-              <span className="block text-xs text-slate-600 dark:text-slate-400">
-                {e.actor.kind === 'app' ? 'app' : e.actor.kind === 'user' ? 'user' : ''}
-                {e.actor.detail ? ` · ${e.actor.detail}` : ''}
-              </span>
-            </td>
-            <td className="py-2 pr-3">
-              {CHANGE_LABELS[e.change]}
-              {e.result !== 'success' && ` (${e.result})`}
-            </td>
-            <td className="py-2 pr-3 tenant-text">
-              {e.policy &&
-                (e.change === 'deleted' ? (
-                  e.policy.name
-                ) : (
-                  <Link className="underline" href={`/policies/${encodeURIComponent(e.policy.id)}`}>
-                    {e.policy.name}
-                  </Link>
-                ))}
-            </td>
-            <td className="py-2 pr-3 tenant-text">
-              {e.object &&
-                `${e.object.name} (${e.object.type === 'application' ? 'application object' : 'service principal'})`}
-            </td>
-            <td className="py-2">
-              <ul>
-                {e.details.map((d) => (
-                  <li key={d.property}>
-                    {d.property}: <span className="tenant-text">{d.from ?? '—'}</span> →{' '}
-                    <span className="tenant-text">{d.to ?? '—'}</span>
-                  </li>
-                ))}
-              </ul>
-            </td>
+    // On a phone the table scrolls in its own box; the page never scrolls sideways.
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="history-table">
+        <thead>
+          <tr className="border-b border-slate-200 dark:border-slate-700">
+            <th className="py-2 pr-3">When</th>
+            <th className="py-2 pr-3">Changed by</th>
+            <th className="py-2 pr-3">What</th>
+            <th className="py-2 pr-3">Policy</th>
+            <th className="py-2 pr-3">Application</th>
+            <th className="py-2">Details</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr
+              key={e.id}
+              className="border-b border-slate-100 align-top dark:border-slate-800"
+              data-testid="history-entry"
+            >
+              <td className="py-2 pr-3 whitespace-nowrap">
+                <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+              </td>
+              <td className="py-2 pr-3">
+                <span className="tenant-text">{e.actor.name}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  {e.actor.kind === 'app' ? 'app' : e.actor.kind === 'user' ? 'user' : ''}
+                  {e.actor.detail ? ` · ${e.actor.detail}` : ''}
+                </span>
+              </td>
+              <td className="py-2 pr-3">
+                {CHANGE_LABELS[e.change]}
+                {e.result !== 'success' && ` (${e.result})`}
+              </td>
+              <td className="py-2 pr-3 tenant-text">
+                {e.policy &&
+                  (e.change === 'deleted' ? (
+                    e.policy.name
+                  ) : (
+                    <Link
+                      className="underline"
+                      href={`/policies/${encodeURIComponent(e.policy.id)}`}
+                    >
+                      {e.policy.name}
+                    </Link>
+                  ))}
+              </td>
+              <td className="py-2 pr-3 tenant-text">
+                {e.object &&
+                  `${e.object.name} (${e.object.type === 'application' ? 'application object' : 'service principal'})`}
+              </td>
+              <td className="py-2">
+                <ul>
+                  {e.details.map((d) => (
+                    <li key={d.property}>
+                      {d.property}: <span className="tenant-text">{d.from ?? '—'}</span> →{' '}
+                      <span className="tenant-text">{d.to ?? '—'}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

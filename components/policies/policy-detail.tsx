@@ -17,9 +17,9 @@ import { Notice, Skeleton } from '@/components/ui/feedback';
 import { describePolicy } from '@/lib/policy/policy';
 import { formatDuration } from '@/lib/policy/format';
 import { applyChange, diffImpact } from '@/lib/policy/audit';
+import { otherOrganizationDefault } from '@/lib/policy/rules';
 import type { CheckedWrite } from '@/lib/graph/read-back';
 import { DefaultSwitchReport } from './default-switch-report';
-import { otherOrganizationDefault } from '@/lib/policy/rules';
 import { ImpactTable } from './impact-table';
 import { CHECKING_MESSAGE } from './read-back';
 import {
@@ -90,7 +90,12 @@ export function PolicyDetail({ id }: { id: string }) {
   const facts = describePolicy(policy.data);
   const { parsed } = facts;
   const linked = appliesTo.data ?? [];
-  const mustType = pending === 'delete' && (linked.length > 0 || policy.data.isOrganizationDefault);
+  // The organization default is tenant-wide: as for a linked policy's delete, the admin types the
+  // policy's name first, the way the Azure portal confirms deleting a resource.
+  const mustType =
+    pending === 'make-default' ||
+    pending === 'unset-default' ||
+    (pending === 'delete' && (linked.length > 0 || policy.data.isOrganizationDefault));
 
   /** Runs a checked write, saying so while an ambiguous failure is checked against the tenant. */
   const checked = async (write: (onChecking: () => void) => Promise<CheckedWrite>) => {

@@ -33,6 +33,8 @@ export interface PolicySummary {
   applications: number | undefined;
   servicePrincipals: number | undefined;
   categories: Set<FindingFilter>;
+  /** Lower-case names and appIds of the apps it is linked to: "which policies touch this app?" */
+  linkedAppsText: string;
 }
 
 export function summarizePolicies(
@@ -41,11 +43,23 @@ export function summarizePolicies(
 ): PolicySummary[] {
   const apps = new Map<string, number>();
   const sps = new Map<string, number>();
+  const linkedApps = new Map<string, string[]>();
+  const addLinked = (policyId: string, key: string) => {
+    const list = linkedApps.get(policyId);
+    if (list) list.push(key);
+    else linkedApps.set(policyId, [key]);
+  };
   for (const target of index?.targets ?? []) {
-    if (target.applicationPolicyId)
+    const key = `${target.displayName.toLowerCase()}\u0000${target.appId.toLowerCase()}`;
+    if (target.applicationPolicyId) {
       apps.set(target.applicationPolicyId, (apps.get(target.applicationPolicyId) ?? 0) + 1);
-    if (target.servicePrincipalPolicyId)
+      addLinked(target.applicationPolicyId, key);
+    }
+    if (target.servicePrincipalPolicyId) {
       sps.set(target.servicePrincipalPolicyId, (sps.get(target.servicePrincipalPolicyId) ?? 0) + 1);
+      if (target.servicePrincipalPolicyId !== target.applicationPolicyId)
+        addLinked(target.servicePrincipalPolicyId, key);
+    }
   }
   return policies.map((policy) => {
     const { parsed, findings } = describePolicy(policy);
@@ -86,35 +100,7 @@ export function summarizePolicies(
       applications,
       servicePrincipals,
       categories,
+      linkedAppsText: (linkedApps.get(policy.id) ?? []).join('\u0001'),
     };
   });
-}
-
-export type PolicySort = 'name' | 'lifetime' | 'links';
-
-export function sortAndFilter(
-  rows: PolicySummary[],
-  options: { text: string; finding: FindingFilter | ''; sort: PolicySort; descending: boolean },
-) {
-  const text = options.text.trim().toLowerCase();
-  const filtered = rows.filter(
-    (row) =>
-      (!text ||
-        row.policy.displayName.toLowerCase().includes(text) ||
-        (row.policy.description ?? '').toLowerCase().includes(text)) &&
-      (!options.finding || row.categories.has(options.finding)),
-  );
-  const key = (row: PolicySummary): string | number =>
-    options.sort === 'lifetime'
-      ? (row.lifetimeSeconds ?? -1)
-      : options.sort === 'links'
-        ? (row.applications ?? 0) + (row.servicePrincipals ?? 0)
-        : row.policy.displayName.toLowerCase();
-  filtered.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return options.descending ? -order : order;
-  });
-  return filtered;
 }

@@ -117,7 +117,9 @@ export function TokenInspector() {
           <select
             value={resource}
             onChange={(e) => setResource(e.target.value)}
-            className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+            // A select is as wide as its longest option: a very long API name made the whole page
+            // 2,256 px wide. It fills the column instead (the open list still shows whole names).
+            className="mt-1 block w-full max-w-xl rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
           >
             {apis.map((api) => (
               <option key={api.value} value={api.value}>

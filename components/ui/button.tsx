@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import { useId, type ButtonHTMLAttributes } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -24,14 +24,27 @@ export function Button({
   title,
   ...props
 }: ButtonProps) {
+  const reasonId = useId();
+  const explained = Boolean(disabled && disabledReason);
+  // aria-describedby, not aria-description: every screen reader reads a description by id.
+  const describedBy =
+    [props['aria-describedby'], explained ? reasonId : undefined].filter(Boolean).join(' ') ||
+    undefined;
   return (
-    <button
-      type="button"
-      {...props}
-      disabled={disabled}
-      title={disabled && disabledReason ? disabledReason : title}
-      aria-description={disabled && disabledReason ? disabledReason : undefined}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium transition disabled:cursor-not-allowed ${STYLES[variant]} ${className}`}
-    />
+    <>
+      <button
+        type="button"
+        {...props}
+        disabled={disabled}
+        title={explained ? disabledReason : title}
+        aria-describedby={describedBy}
+        className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium transition disabled:cursor-not-allowed ${STYLES[variant]} ${className}`}
+      />
+      {explained && (
+        <span id={reasonId} className="sr-only">
+          {disabledReason}
+        </span>
+      )}
+    </>
   );
 }

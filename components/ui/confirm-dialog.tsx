@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from './button';
 import { Dialog } from './dialog';
+import { matchesConfirmation, TypedConfirmation } from './typed-confirmation';
 
 /** A confirmation that can require typing a name, for destructive or tenant-wide changes. */
 export function ConfirmDialog({
@@ -27,34 +28,59 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const [typed, setTyped] = useState('');
-  const ready = !requireText || typed === requireText;
   return (
     <Dialog open={open} onClose={onCancel} title={title} wide>
       <div className="space-y-3 text-sm">{children}</div>
+      {/* Inside the dialog's body: the typed name is forgotten whenever the dialog closes. */}
+      <ConfirmActions
+        key={requireText}
+        requireText={requireText}
+        confirmLabel={confirmLabel}
+        danger={danger}
+        busy={busy}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      />
+    </Dialog>
+  );
+}
+
+function ConfirmActions({
+  requireText,
+  confirmLabel,
+  danger,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  requireText?: string;
+  confirmLabel: string;
+  danger: boolean;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const [typed, setTyped] = useState('');
+  const ready = !requireText || matchesConfirmation(typed, requireText);
+  const confirm = () => {
+    if (ready && !busy) onConfirm();
+  };
+  return (
+    <>
       {requireText && (
-        <label className="mt-4 block text-sm">
-          <span className="font-medium">
-            Type <strong className="tenant-text">{requireText}</strong> to confirm
-          </span>
-          <input
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-950"
-            autoComplete="off"
-          />
-        </label>
+        <TypedConfirmation
+          required={requireText}
+          value={typed}
+          onChange={setTyped}
+          onConfirm={confirm}
+        />
       )}
       <div className="mt-5 flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button
-          variant={danger ? 'danger' : 'primary'}
-          disabled={!ready || busy}
-          onClick={onConfirm}
-        >
+        <Button variant={danger ? 'danger' : 'primary'} disabled={!ready || busy} onClick={confirm}>
           {busy ? 'Working…' : confirmLabel}
         </Button>
       </div>
-    </Dialog>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { parseUrlValues, serializeUrlValues, type UrlSchema, type UrlValues } from './url-fields';
 
 /** View state (filters, sort) kept in the URL: a shared or reloaded link shows the same view. */
 export function useUrlState() {
@@ -22,4 +23,15 @@ export function useUrlState() {
     [params, pathname],
   );
   return { params, setParams };
+}
+
+/** The URL's view state read through a schema (see url-fields.ts): typed, checked, defaulted. */
+export function useUrlValues<S extends UrlSchema>(schema: S) {
+  const { params, setParams } = useUrlState();
+  const values = useMemo(() => parseUrlValues(params, schema), [params, schema]);
+  const setValues = useCallback(
+    (changes: Partial<UrlValues<S>>) => setParams(serializeUrlValues(schema, changes)),
+    [schema, setParams],
+  );
+  return { values, setValues };
 }

@@ -2,6 +2,7 @@
 // finds everything by discovery, as it does at https://login.microsoftonline.com/{tenant}:
 //   /{tenant}/v2.0/.well-known/openid-configuration     discovery (issuer https://host/{tid}/v2.0)
 //   /{tid}/oauth2/v2.0/authorize | token | logout        the OAuth endpoints
+//   /{tid}/oauth2/v2.0/devicecode, /devicelogin          device code sign-in (device-code.ts)
 //   /{tid}/discovery/v2.0/keys                           signing keys
 //   /common/discovery/instance                           instance discovery (api-version 1.1)
 // Source: Microsoft identity platform "OpenID Connect on the Microsoft identity platform" (fetch the
@@ -19,6 +20,9 @@ export function entraRoutes(tenantId: string) {
     revocation: `/${tenantId}/oauth2/v2.0/revoke`,
     introspection: `/${tenantId}/oauth2/v2.0/introspect`,
     pushed_authorization_request: `/${tenantId}/oauth2/v2.0/par`,
+    // Device code sign-in (entra/device-code.ts): Entra's endpoint, and its microsoft.com/devicelogin.
+    device_authorization: `/${tenantId}/oauth2/v2.0/devicecode`,
+    code_verification: '/devicelogin',
   };
 }
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenCheck } from '../contracts';
 import type { DirectoryStore, ObjectType } from '../directory/store';
-import { DEMO_AUTOMATION_CLIENTS, findUser } from '../oidc/accounts';
+import { DEMO_APPLICATION_CLIENTS, findUser } from '../oidc/accounts';
 import type { TokenLifetimePolicy } from '../../lib/policy/types';
 
 export const AUDIT_ACTIVITIES = {
@@ -106,7 +106,7 @@ export function clearAuditLog(store: DirectoryStore): void {
 
 function initiatorOf(auth: Extract<TokenCheck, { ok: true }>): DirectoryAudit['initiatedBy'] {
   if (auth.kind === 'application') {
-    const client = DEMO_AUTOMATION_CLIENTS.find((c) => c.objectId === auth.oid);
+    const client = DEMO_APPLICATION_CLIENTS.find((c) => c.objectId === auth.oid);
     return {
       user: null,
       app: {

@@ -75,6 +75,26 @@ export const DEMO_AUTOMATION_CLIENTS: DemoAutomationClient[] = [
   },
 ];
 
+/**
+ * A confidential client that proves itself with a certificate (private_key_jwt), as pipelines do
+ * with `ENTRA_CERTIFICATE_PATH`: its certificate is made at the tenant's first start, beside the
+ * demo CA (entra/client-certificate.ts). Read permissions only, like a nightly audit.
+ */
+export const DEMO_CERTIFICATE_CLIENT = {
+  clientId: 'demo-certificate',
+  objectId: '8e2d8a3f-6b4c-4d7e-9fa0-1b2c3d4e5f03',
+  roles: READ,
+};
+
+/** A public client for people at a terminal: device code sign-in ("Allow public client flows"). */
+export const DEMO_CLI_CLIENT_ID = 'demo-cli';
+
+/** Every client that signs in as itself (application permissions), by secret or certificate. */
+export const DEMO_APPLICATION_CLIENTS: Array<Omit<DemoAutomationClient, 'secret'>> = [
+  ...DEMO_AUTOMATION_CLIENTS,
+  DEMO_CERTIFICATE_CLIENT,
+];
+
 export const DEMO_TENANT = { id: DEMO_TENANT_ID, domain: DEMO_TENANT_DOMAIN };
 
 export function findUserByEmail(email: string): DemoUser | undefined {

@@ -72,3 +72,36 @@ export function errorPage(error: string, description?: string): string {
     `<h1>Sign-in error</h1><p class="error" role="alert">${escapeHtml(error)}${description ? `: ${escapeHtml(description)}` : ''}</p>`,
   );
 }
+
+// The device code pages (Entra's microsoft.com/devicelogin): enter the code, confirm the app, done.
+// oidc-provider hands over its forms (with their anti-forgery field); the sign-in between them is
+// the login page above.
+export function deviceCodePage(form: string, error?: string): string {
+  const alert = error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : '';
+  return page(
+    'Enter code',
+    `<h1>Enter code</h1>
+<p>Enter the code displayed on your device or in your terminal to sign in to the Contoso demo tenant.</p>
+${alert}
+${form.replace('type="text" name="user_code"', 'type="text" name="user_code" aria-label="Code"')}
+<button type="submit" form="op.deviceInputForm">Next</button>`,
+  );
+}
+
+export function deviceConfirmPage(form: string, clientName: string, userCode: string): string {
+  return page(
+    'Confirm sign-in',
+    `<h1>Are you trying to sign in to ${escapeHtml(clientName)}?</h1>
+<p>Only continue if you started this sign-in yourself and your terminal shows the code <strong>${escapeHtml(userCode)}</strong>.</p>
+${form}
+<button type="submit" form="op.deviceConfirmForm">Continue</button>
+<button type="submit" form="op.deviceConfirmForm" name="abort" value="yes">Cancel</button>`,
+  );
+}
+
+export function deviceSignedInPage(clientName: string): string {
+  return page(
+    'Signed in',
+    `<h1>Signed in</h1><p>You have signed in to ${escapeHtml(clientName)} on your device. You may now close this window.</p>`,
+  );
+}

@@ -1,5 +1,6 @@
 // The demo tenant's OpenID Connect provider, on oidc-provider (the certified library), configured
 // to behave like Entra ID where the dashboard can tell: scopes, audiences, claims, lifetimes.
+import { createPublicKey } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import {
@@ -12,13 +13,25 @@ import {
   type ResourceDirectory,
 } from '../contracts';
 import {
+  DEMO_APPLICATION_CLIENTS,
   DEMO_AUTOMATION_CLIENTS,
+  DEMO_CERTIFICATE_CLIENT,
+  DEMO_CLI_CLIENT_ID,
   DEMO_USERS,
   findUser,
   findUserByEmail,
   GRAPH_PERMISSIONS,
 } from './accounts';
 import { addClientInfo, answerEntraDiscovery, entraRoutes } from '../entra/paths';
+import { refusedClientAssertion, type CertificateCredential } from '../entra/client-assertion';
+import type { ClientCertificate } from '../entra/client-certificate';
+import {
+  DEVICE_CODE_DEFAULTS,
+  DEVICE_CODE_GRANT,
+  DeviceCodes,
+  deviceFlowFeature,
+  type DeviceCodeOptions,
+} from '../entra/device-code';
 import type { SigningKeys } from './keys';
 import { entraAccessTokenClaims, requestedResourceOf, resourceIndicatorOf } from './token-shape';
 import { errorPage, loginPage, logoutPage, signedOutPage } from './pages';
@@ -36,6 +49,10 @@ export interface ProviderOptions {
   dialect?: 'quick-start' | 'entra';
   /** Issuer of v2.0 access tokens (Entra's `https://host/{tid}/v2.0`), for both dialects. */
   v2Issuer: string;
+  /** The certificate of the `demo-certificate` client (private_key_jwt), when there is one. */
+  clientCertificate?: ClientCertificate;
+  /** Device code sign-in (entra dialect): the code's lifetime and the polling interval. */
+  deviceCode?: DeviceCodeOptions;
 }
 
 const GRAPH_SCOPES = Object.values(GRAPH_PERMISSIONS).map((p) => `${GRAPH_RESOURCE}/${p}`);
@@ -77,6 +94,11 @@ export function createDemoProvider(options: ProviderOptions): {
   const redirectUris = options.appOrigins.flatMap((o) => [`${o}/`, `${o}/redirect`]);
 
   const dialect = options.dialect ?? 'quick-start';
+  const deviceCode = { ...DEVICE_CODE_DEFAULTS, ...options.deviceCode };
+  const deviceCodes = new DeviceCodes();
+  const certificateCredentials: CertificateCredential[] = options.clientCertificate
+    ? [{ clientId: DEMO_CERTIFICATE_CLIENT.clientId, certificate: options.clientCertificate }]
+    : [];
   const lifetimeFor = (token: { resourceServer?: { audience?: string } }) => {
     const audience = token.resourceServer?.audience;
     if (!audience) return 3600;
@@ -105,6 +127,36 @@ export function createDemoProvider(options: ProviderOptions): {
         redirect_uris: [],
         token_endpoint_auth_method: 'client_secret_post' as const,
       })),
+      ...certificateCredentials.map((c) => ({
+        client_id: c.clientId,
+        client_name: c.clientId,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'private_key_jwt' as const,
+        // The app's registered key: the certificate's public key (Entra's keyCredentials).
+        jwks: {
+          keys: [
+            {
+              ...(createPublicKey(c.certificate.certificate).export({ format: 'jwk' }) as object),
+              kid: c.certificate.thumbprintSha256,
+            },
+          ],
+        },
+      })),
+      ...(dialect === 'entra'
+        ? [
+            {
+              client_id: DEMO_CLI_CLIENT_ID,
+              client_name: 'token-lifetimes (command line)',
+              application_type: 'native' as const,
+              token_endpoint_auth_method: 'none' as const,
+              grant_types: [DEVICE_CODE_GRANT, 'refresh_token'],
+              response_types: [],
+              redirect_uris: [],
+            },
+          ]
+        : []),
     ],
     clientBasedCORS: (_ctx, origin) => options.appOrigins.includes(origin),
     cookies: {
@@ -152,6 +204,7 @@ export function createDemoProvider(options: ProviderOptions): {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      ...(dialect === 'entra' ? { deviceFlow: deviceFlowFeature() } : {}),
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx, form) => {
@@ -231,7 +284,7 @@ export function createDemoProvider(options: ProviderOptions): {
       // `ver`, `iss`, `aud`, `appid`/`azp` are set by the JWT customizer, by the resource's version.
       const base = { tid: DEMO_TENANT_ID };
       if (token.kind === 'ClientCredentials') {
-        const client = DEMO_AUTOMATION_CLIENTS.find((c) => c.clientId === token.clientId);
+        const client = DEMO_APPLICATION_CLIENTS.find((c) => c.clientId === token.clientId);
         const graph =
           (token as { resourceServer?: { audience?: string } }).resourceServer?.audience ===
           GRAPH_RESOURCE;
@@ -274,6 +327,7 @@ export function createDemoProvider(options: ProviderOptions): {
       Session: 24 * 3600,
       Grant: 24 * 3600,
       AuthorizationCode: 300,
+      DeviceCode: deviceCode.lifetimeSeconds,
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (ctx, out) => {
@@ -287,14 +341,35 @@ export function createDemoProvider(options: ProviderOptions): {
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = false;
-  if (dialect === 'entra') provider.use(addClientInfo);
+  // Entra accepts a client assertion again while it is valid, and msal-node relies on it: it reuses
+  // one assertion for up to 10 minutes (ClientAssertion.getJwt). oidc-provider's single-use check
+  // (ReplayDetection, otherwise unused here: no DPoP) would refuse every sign-in after the first.
+  provider.ReplayDetection.unique = async () => true;
+  if (dialect === 'entra') {
+    provider.use(addClientInfo);
+    provider.use(
+      deviceCodes.middleware(deviceCode.intervalSeconds, (ctx) =>
+        ctx.oidc.urlFor('code_verification'),
+      ),
+    );
+  }
   const callback = provider.callback();
 
   const tokenPath = provider.pathFor('token', { mountPath: '' });
   const handler: RequestHandler = async (req, res) => {
     const url = new URL(req.url ?? '/', options.issuer);
     if (req.method === 'POST' && url.pathname === tokenPath) {
-      if (await refusedRefreshForAnotherResource(provider, req, res, options.appOrigins)) return;
+      const form = await readForm(req);
+      // Entra takes the device code grant by its short name too, which msal-node sends.
+      if (dialect === 'entra' && form.get('grant_type') === 'device_code')
+        form.set('grant_type', DEVICE_CODE_GRANT);
+      (req as IncomingMessage & { body?: string }).body = form.toString();
+      const refused = await refusedClientAssertion(form, certificateCredentials);
+      if (refused) return jsonAnswer(res, refused.status, refused.body);
+      const expired = deviceCodes.expiredAnswer(form);
+      if (expired) return jsonAnswer(res, 400, expired);
+      if (await refusedRefreshForAnotherResource(provider, form, req, res, options.appOrigins))
+        return;
     }
     if (dialect === 'entra') {
       const answered = answerEntraDiscovery(req, res, url, {
@@ -328,16 +403,15 @@ export function createDemoProvider(options: ProviderOptions): {
  * resources of the original request and would silently mint a token for the old one. For another
  * resource this answers `invalid_grant`, on which MSAL renews through the authorize endpoint
  * (hidden iframe, prompt=none), where loadExistingGrant grants it: the token arrives silently, as
- * from Entra. The body is read here and handed on as `req.body`, which oidc-provider accepts.
+ * from Entra. (The handler reads the body once and hands it on as `req.body`, which oidc-provider accepts.)
  */
 async function refusedRefreshForAnotherResource(
   provider: Provider,
+  form: URLSearchParams,
   req: IncomingMessage,
   res: ServerResponse,
   appOrigins: string[],
 ): Promise<boolean> {
-  const form = await readForm(req);
-  (req as IncomingMessage & { body?: string }).body = form.toString();
   if (form.get('grant_type') !== 'refresh_token') return false;
   const wanted = (form.get('scope') ?? '').split(' ').map(resourceOfScope).find(Boolean);
   const token = await provider.RefreshToken.find(form.get('refresh_token') ?? '');
@@ -366,6 +440,14 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function jsonAnswer(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
 }
 
 function html(res: ServerResponse, status: number, body: string) {

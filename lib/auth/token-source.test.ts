@@ -62,4 +62,30 @@ describe('createAccessTokenSource', () => {
     const source = createAccessTokenSource(msal.pca, { timeoutMs: () => 10 });
     await expect(source(['s'])).rejects.toThrow(/did not answer in/);
   });
+
+  it('says when the prompt is over, so its explanation can go', async () => {
+    const msal = fakeMsal({ refreshFails: true });
+    const events: string[] = [];
+    const source = createAccessTokenSource(msal.pca, {
+      onInteraction: (s) => events.push(`open ${s.join(' ')}`),
+      onInteractionEnd: (s, granted) => events.push(`end ${s.join(' ')} ${granted}`),
+    });
+    await source(['write'], { rejected: 'cached' });
+    expect(events).toEqual(['open write', 'end write true']);
+  });
+
+  it('says so too when the prompt fails, with granted false', async () => {
+    const msal = fakeMsal({ refreshFails: true });
+    const cancelled = Object.assign(new Error('user_cancelled'), { errorCode: 'user_cancelled' });
+    (msal.pca as unknown as { acquireTokenPopup: () => Promise<never> }).acquireTokenPopup =
+      async () => {
+        throw cancelled;
+      };
+    const ends: boolean[] = [];
+    const source = createAccessTokenSource(msal.pca, {
+      onInteractionEnd: (_s, granted) => ends.push(granted),
+    });
+    await expect(source(['write'], { rejected: 'cached' })).rejects.toBe(cancelled);
+    expect(ends).toEqual([false]);
+  });
 });

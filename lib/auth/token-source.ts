@@ -20,6 +20,8 @@ export type AccessTokenSource = (
 export interface TokenSourceOptions {
   /** Told before an interactive prompt, e.g. to explain why the admin is asked again. */
   onInteraction?: (scopes: string[]) => void;
+  /** Told when that prompt is over: `granted` when it gave a token (consent approved). */
+  onInteractionEnd?: (scopes: string[], granted: boolean) => void;
   /** A silent token call that gets no answer in this time fails (it never waits for minutes). */
   timeoutMs?: () => number;
 }
@@ -78,6 +80,7 @@ export function createAccessTokenSource(
       try {
         const result = await pca.acquireTokenPopup({ scopes, account: account ?? undefined });
         pca.setActiveAccount(result.account);
+        options.onInteractionEnd?.(scopes, true);
         return result.accessToken;
       } catch (error) {
         if (popupUnavailable(error)) {
@@ -87,6 +90,8 @@ export function createAccessTokenSource(
             redirectUri: `${window.location.origin}/`,
           });
         }
+        // A closed or failed prompt: its explanation must not stay on screen either.
+        options.onInteractionEnd?.(scopes, false);
         throw error;
       }
     })().finally(() => {

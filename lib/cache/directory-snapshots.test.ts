@@ -22,6 +22,21 @@ const snapshot = (name: string): ObjectSnapshot => ({
   },
 });
 
+/** The kept snapshot with its objects read, as a warm load ends up with it. */
+async function readWhole(key: string) {
+  const kept = await readSnapshot(key);
+  if (!kept) return undefined;
+  const objects = await kept.objects();
+  return objects && { savedAt: kept.savedAt, deltaLinks: kept.deltaLinks, ...objects };
+}
+
+const whole = (s: ObjectSnapshot) => ({
+  savedAt: s.savedAt,
+  deltaLinks: s.deltaLinks,
+  applications: s.applications,
+  servicePrincipals: s.servicePrincipals,
+});
+
 beforeEach(() => clearSnapshots());
 
 describe('directory snapshots in IndexedDB', () => {
@@ -29,7 +44,7 @@ describe('directory snapshots in IndexedDB', () => {
     const adele = snapshotKey('tenant-1', 'adele');
     const reese = snapshotKey('tenant-1', 'reese');
     await saveSnapshot(adele, snapshot('Adele sees this'));
-    expect(await readSnapshot(adele)).toEqual(snapshot('Adele sees this'));
+    expect(await readWhole(adele)).toEqual(whole(snapshot('Adele sees this')));
     expect(await readSnapshot(reese)).toBeUndefined();
     expect(await readSnapshot(snapshotKey('tenant-2', 'adele'))).toBeUndefined();
   });
@@ -38,15 +53,47 @@ describe('directory snapshots in IndexedDB', () => {
     const key = snapshotKey('tenant-1', 'adele');
     await saveSnapshot(key, snapshot('first'));
     await saveSnapshot(key, snapshot('second'));
-    expect((await readSnapshot(key))?.applications[0].displayName).toBe('second');
+    expect((await readWhole(key))?.applications[0].displayName).toBe('second');
     await clearSnapshots();
     expect(await readSnapshot(key)).toBeUndefined();
+  });
+
+  it('writes only the deltaLinks when Graph reported no change to the kept objects', async () => {
+    const key = snapshotKey('tenant-1', 'adele');
+    await saveSnapshot(key, snapshot('kept'));
+    const kept = (await readSnapshot(key))!;
+    const moved = {
+      application: 'https://graph.microsoft.com/v1.0/applications/delta?$deltatoken=a2',
+      servicePrincipal: 'https://graph.microsoft.com/v1.0/servicePrincipals/delta?$deltatoken=s2',
+    };
+    // Objects passed here are not written: the kept ones (same generation) stay.
+    await saveSnapshot(key, {
+      ...snapshot('not written'),
+      savedAt: 1_700_000_060_000,
+      deltaLinks: moved,
+      generation: kept.generation,
+      objectsUnchanged: true,
+    });
+    const after = await readWhole(key);
+    expect(after?.deltaLinks).toEqual(moved);
+    expect(after?.savedAt).toBe(1_700_000_060_000);
+    expect(after?.applications[0].displayName).toBe('kept');
+  });
+
+  it('gives no objects when they belong to other deltaLinks (a cold load, not a wrong one)', async () => {
+    const key = snapshotKey('tenant-1', 'adele');
+    await saveSnapshot(key, snapshot('kept'));
+    // "Unchanged" against a generation that is not the one kept: the objects do not match.
+    await saveSnapshot(key, { ...snapshot('x'), generation: 'other', objectsUnchanged: true });
+    const kept = await readSnapshot(key);
+    expect(kept?.generation).toBe('other');
+    expect(await kept?.objects()).toBeUndefined();
   });
 
   it('holds no token: only objects and deltaLinks', async () => {
     const key = snapshotKey('tenant-1', 'adele');
     await saveSnapshot(key, snapshot('x'));
-    const stored = JSON.stringify(await readSnapshot(key));
+    const stored = JSON.stringify(await readWhole(key));
     expect(stored).not.toMatch(/eyJ|Bearer|access_token|refresh_token/);
   });
 });

@@ -298,16 +298,19 @@ describe('loadDirectoryIndex', () => {
               id: r.id,
               status: 200,
               body: {
-                value: r.url.includes('/p0/')
-                  ? [
-                      {
-                        '@odata.type': '#microsoft.graph.servicePrincipal',
-                        id: 'sp1',
-                        appId: 'app1',
-                        displayName: 'One',
-                      },
-                    ]
-                  : [],
+                // The policy list goes in the first $batch.
+                value: r.url.endsWith('/tokenLifetimePolicies')
+                  ? policies
+                  : r.url.includes('/p0/')
+                    ? [
+                        {
+                          '@odata.type': '#microsoft.graph.servicePrincipal',
+                          id: 'sp1',
+                          appId: 'app1',
+                          displayName: 'One',
+                        },
+                      ]
+                    : [],
               },
             })),
           },

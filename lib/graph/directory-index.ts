@@ -1,14 +1,25 @@
 // The whole tenant, as lib/policy needs it, in the fewest round trips: the policy list, every
 // policy's appliesTo through $batch (20 a request), and applications and service principals
 // ($select, $top=999) page by page, both collections in parallel. Never one request per app.
-// With objects kept from an earlier visit, only their changes are read (delta queries).
+// With objects kept from an earlier visit, only their changes are read (delta queries), in the
+// same first $batch as the policy list: a warm load is that batch and the appliesTo rounds.
 import type { DirectoryIndex, DirectoryTarget } from '../policy/types';
 import type { GraphApi } from './client';
-import { toLinkedObject } from './policies';
-import { refreshSnapshot, startTracking, type ObjectSnapshot } from './tracked-objects';
+import { COLLECTIONS, FIELDS, type DirectoryChanges } from './directory';
+import { graphErrorFrom } from './errors';
+import { stripOData, toLinkedObject } from './policies';
+import {
+  applyChanges,
+  startTracking,
+  type KeptSnapshot,
+  type ObjectSnapshot,
+} from './tracked-objects';
 import type {
   ApplicationObject,
+  BatchRequest,
+  BatchResult,
   LinkedObject,
+  ObjectType,
   ServicePrincipalObject,
   TokenLifetimePolicy,
 } from './types';
@@ -26,10 +37,11 @@ export interface LoadOptions {
   onPartial?: (index: DirectoryIndex) => void;
   signal?: AbortSignal;
   /**
-   * Objects kept from an earlier visit: brought up to date with delta queries, not re-read. A
-   * promise, so that reading them (IndexedDB) overlaps the policy requests.
+   * Objects kept from an earlier visit: brought up to date with delta queries, not re-read. The
+   * deltaLinks are awaited before the first request; kept objects still being read (KeptSnapshot,
+   * from lib/cache) are decoded while Graph answers.
    */
-  previous?: ObjectSnapshot | Promise<ObjectSnapshot | undefined>;
+  previous?: ObjectSnapshot | KeptSnapshot | Promise<ObjectSnapshot | KeptSnapshot | undefined>;
   /** Told the objects to keep for the next visit (only when Graph lets us track changes). */
   onSnapshot?: (snapshot: ObjectSnapshot) => void;
 }
@@ -40,6 +52,17 @@ export function joinDirectory(
   applications: ApplicationObject[],
   servicePrincipals: ServicePrincipalObject[],
 ): DirectoryIndex {
+  return withLinks(policies, links, joinObjects(applications, servicePrincipals));
+}
+
+/**
+ * Applications and service principals joined by appId, without policies: the costly part of the
+ * join (150,000 objects), done on a warm load while the appliesTo requests are still out.
+ */
+export function joinObjects(
+  applications: ApplicationObject[],
+  servicePrincipals: ServicePrincipalObject[],
+): Map<string, DirectoryTarget> {
   const targets = new Map<string, DirectoryTarget>();
   for (const application of applications) {
     targets.set(application.appId, {
@@ -58,6 +81,15 @@ export function joinDirectory(
         servicePrincipal,
       });
   }
+  return targets;
+}
+
+/** The policy ids written into targets fresh from joinObjects (each used once). */
+function withLinks(
+  policies: TokenLifetimePolicy[],
+  links: Map<string, LinkedObject[]>,
+  targets: Map<string, DirectoryTarget>,
+): DirectoryIndex {
   for (const [policyId, objects] of links) {
     for (const object of objects) {
       const target = targets.get(object.appId);
@@ -136,6 +168,121 @@ export async function loadPolicyLinks(
  */
 const FIRST_PARTIAL_MS = 500;
 
+type Kept = ObjectSnapshot | KeptSnapshot;
+
+const keptObjects = (kept: Kept) =>
+  'objects' in kept
+    ? kept.objects()
+    : Promise.resolve({
+        applications: kept.applications,
+        servicePrincipals: kept.servicePrincipals,
+      });
+
+/** Lets requests just started leave before a long task (decoding kept objects) holds the thread. */
+const afterRequestsLeave = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The fields each kind keeps, as a delta request asks for them ($select travels in the tokens). */
+const trackFromNow = (kind: ObjectType) =>
+  `${COLLECTIONS[kind]}/delta?$select=${FIELDS[kind].join(',')}&$deltatoken=latest`;
+
+interface DeltaBody {
+  value?: Array<Record<string, unknown> & { id: string; '@removed'?: unknown }>;
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+}
+
+/** The changes a batched delta request returned, its further pages read as they come. */
+async function changesFrom<T>(
+  api: GraphApi,
+  result: BatchResult,
+  since: string,
+): Promise<DirectoryChanges<T>> {
+  const body = result.body as DeltaBody;
+  const changes: DirectoryChanges<T> = { changed: [], removed: [], deltaLink: since };
+  for (const item of body.value ?? []) {
+    if (item['@removed']) changes.removed.push(item.id);
+    else changes.changed.push(item as T);
+  }
+  if (body['@odata.deltaLink']) changes.deltaLink = body['@odata.deltaLink'];
+  const nextLink = body['@odata.nextLink'];
+  if (!nextLink) return changes;
+  const rest = await api.changesSince<T & (ApplicationObject | ServicePrincipalObject)>(nextLink);
+  return {
+    changed: [...changes.changed, ...rest.changed],
+    removed: [...changes.removed, ...rest.removed],
+    deltaLink: rest.deltaLink,
+  };
+}
+
+const KINDS: ObjectType[] = ['application', 'servicePrincipal'];
+
+/**
+ * Round one, in one $batch: the policy list, and either the changes since the kept deltaLinks
+ * (warm) or deltaLinks for "changes from now on" (cold, when the objects are to be kept). Delta
+ * requests in $batch: json-batching lets any request of the API be a sub-request.
+ */
+async function firstRound(
+  api: GraphApi,
+  kept: Kept | undefined,
+  track: boolean,
+  signal?: AbortSignal,
+) {
+  const requests: BatchRequest[] = [{ id: 'policies', method: 'GET', url: POLICIES_URL }];
+  for (const kind of KINDS) {
+    if (kept)
+      requests.push({
+        id: kind,
+        method: 'GET',
+        url: batchUrlOf(kept.deltaLinks[kind], api.graphBaseUrl),
+      });
+    else if (track) requests.push({ id: kind, method: 'GET', url: trackFromNow(kind) });
+  }
+  const results = new Map(
+    (await api.runBatch(requests, { access: 'read', signal })).map((r) => [r.id, r]),
+  );
+  const policies = await policiesFrom(api, results.get('policies')!, signal);
+  const answered = KINDS.map((kind) => results.get(kind));
+  // Graph no longer knows a token (410 after seven days), or refuses it: a full read. Tracking
+  // that fails only makes the next visit a cold one.
+  const usable = answered.every((r) => r && r.status < 400);
+  const serverError = answered.find((r) => r && r.status >= 500);
+  if (kept && serverError)
+    throw graphErrorFrom(serverError.status, new Headers(serverError.headers), serverError.body);
+  if (!usable) return { policies };
+  const [application, servicePrincipal] = answered as BatchResult[];
+  if (!kept) {
+    const linkOf = (r: BatchResult) => (r.body as DeltaBody)['@odata.deltaLink'];
+    const deltaLinks = {
+      application: linkOf(application),
+      servicePrincipal: linkOf(servicePrincipal),
+    };
+    if (!deltaLinks.application || !deltaLinks.servicePrincipal) return { policies };
+    return { policies, deltaLinks: deltaLinks as Record<ObjectType, string> };
+  }
+  return {
+    policies,
+    changes: Promise.all([
+      changesFrom<ApplicationObject>(api, application, kept.deltaLinks.application),
+      changesFrom<ServicePrincipalObject>(api, servicePrincipal, kept.deltaLinks.servicePrincipal),
+    ]),
+  };
+}
+
+const POLICIES_URL = '/policies/tokenLifetimePolicies';
+
+/** The policy list from its batched first page; further pages (rare: > 100 policies) directly. */
+async function policiesFrom(
+  api: GraphApi,
+  result: BatchResult,
+  signal?: AbortSignal,
+): Promise<TokenLifetimePolicy[]> {
+  if (result.status >= 400)
+    throw graphErrorFrom(result.status, new Headers(result.headers), result.body);
+  const body = result.body as { value?: Record<string, unknown>[]; '@odata.nextLink'?: string };
+  if (body['@odata.nextLink']) return api.listPolicies({ signal });
+  return (body.value ?? []).map(stripOData);
+}
+
 export async function loadDirectoryIndex(
   api: GraphApi,
   options: LoadOptions = {},
@@ -152,30 +299,35 @@ export async function loadDirectoryIndex(
   let links = new Map<string, LinkedObject[]>();
   let nextPartialAt = Date.now() + FIRST_PARTIAL_MS;
   let partialGap = FIRST_PARTIAL_MS;
+  // Partial indexes only while objects arrive page by page; a warm load has them all at once.
+  let readingPages = false;
   const emit = () => {
     options.onProgress?.({ ...progress });
-    if (!options.onPartial || Date.now() < nextPartialAt) return;
+    if (!readingPages || !options.onPartial || Date.now() < nextPartialAt) return;
     partialGap *= 2;
     nextPartialAt = Date.now() + partialGap;
     options.onPartial(joinDirectory(policies, links, applications, servicePrincipals));
   };
+  // The tracking record is small: read before round one, so the delta queries go in it.
+  const kept = await options.previous;
+  const first = await firstRound(api, kept, Boolean(options.onSnapshot), options.signal);
+  policies = first.policies;
+  progress.policies = policies.length;
+  progress.phase = 'links';
+  emit();
   const linksLoaded = (async () => {
-    policies = await api.listPolicies({ signal: options.signal });
-    progress.policies = policies.length;
-    progress.phase = 'links';
-    emit();
     links = await loadPolicyLinks(api, policies, options.signal);
     emit();
   })();
-  const readEverything = async () => {
-    const deltaLinks = options.onSnapshot ? await startTracking(api) : undefined;
+  const readEverything = async (deltaLinks: Record<ObjectType, string> | undefined) => {
+    readingPages = true;
+    progress.phase = 'objects';
     [applications, servicePrincipals] = await Promise.all([
       api.pagesOf<ApplicationObject>(
         'application',
         (page) => {
           applications.push(...page);
           progress.applications = applications.length;
-          progress.phase = progress.phase === 'policies' ? 'policies' : 'objects';
           emit();
         },
         { signal: options.signal },
@@ -190,20 +342,38 @@ export async function loadDirectoryIndex(
         { signal: options.signal },
       ),
     ]);
+    readingPages = false;
     if (deltaLinks)
       options.onSnapshot?.({ savedAt: Date.now(), applications, servicePrincipals, deltaLinks });
   };
+  let joined: Map<string, DirectoryTarget> | undefined;
   const objectsLoaded = (async () => {
-    const previous = await options.previous;
-    const refreshed = previous && (await refreshSnapshot(api, previous));
-    if (!refreshed) return readEverything();
-    ({ applications, servicePrincipals } = refreshed);
+    if (!kept) return readEverything(first.deltaLinks);
+    await afterRequestsLeave();
+    const [objects, changes] = await Promise.all([keptObjects(kept), first.changes]);
+    // Kept objects that could not be read, or tokens Graph no longer takes: read everything.
+    if (!objects || !changes)
+      return readEverything(options.onSnapshot ? await startTracking(api) : undefined);
+    const [apps, sps] = changes;
+    applications = applyChanges(objects.applications, apps);
+    servicePrincipals = applyChanges(objects.servicePrincipals, sps);
     progress.applications = applications.length;
     progress.servicePrincipals = servicePrincipals.length;
-    options.onSnapshot?.(refreshed);
+    joined = joinObjects(applications, servicePrincipals);
+    const unchanged = [apps, sps].every((c) => c.changed.length === 0 && c.removed.length === 0);
+    options.onSnapshot?.({
+      savedAt: Date.now(),
+      applications,
+      servicePrincipals,
+      deltaLinks: { application: apps.deltaLink, servicePrincipal: sps.deltaLink },
+      generation: kept.generation,
+      objectsUnchanged: unchanged && Boolean(kept.generation),
+    });
   })();
   await Promise.all([linksLoaded, objectsLoaded]);
   progress.phase = 'done';
   options.onProgress?.({ ...progress });
-  return joinDirectory(policies, links, applications, servicePrincipals);
+  return joined
+    ? withLinks(policies, links, joined)
+    : joinDirectory(policies, links, applications, servicePrincipals);
 }

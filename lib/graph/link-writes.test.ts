@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoTenant, type DemoTenant } from '@/demo-tenant/server';
 import { SEEDED } from '@/demo-tenant/directory/seed';
+import { graphApiAs } from '@/demo-tenant/test-support/graph-api';
 import { clientToken } from '@/demo-tenant/test-support/http';
 import { createGraphApi, type GraphApi } from './client';
 import { GraphRequestError, timeoutError } from './errors';
@@ -19,14 +20,7 @@ const token = async (url: string, client = 'demo-automation') =>
 
 beforeAll(async () => {
   tenant = await startDemoTenant({ port: 0, appOrigins: [] });
-  const accessToken = await token(tenant.url);
-  api = createGraphApi({
-    getToken: async () => accessToken,
-    graphBaseUrl: `${tenant.url}/v1.0`,
-    readScopes: ['r'],
-    writeScopes: ['w'],
-    retryPolicy: { sleep: async () => undefined },
-  });
+  api = await graphApiAs(tenant.url);
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {

@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEEDED } from '@/demo-tenant/directory/seed';
 import { startDemoTenant, type DemoTenant } from '@/demo-tenant/server';
-import { createGraphApi, type GraphApi } from './client';
+import { graphApiAs } from '@/demo-tenant/test-support/graph-api';
+import { clientToken } from '@/demo-tenant/test-support/http';
+import type { GraphApi } from './client';
 import { loadDirectoryIndex } from './directory-index';
 
 let tenant: DemoTenant;
@@ -16,33 +18,9 @@ const CDS = '00000007-0000-0000-c000-000000000000';
 const PER_OBJECT_POLICY_READ =
   /^GET \/v1\.0\/(applications|servicePrincipals)[^ ]*\/tokenLifetimePolicies(?: |$)/;
 
-async function token(url: string, client: string) {
-  const response = await fetch(`${url}/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client,
-      client_secret: `${client}-secret`,
-      scope: 'https://graph.microsoft.com/.default',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 beforeAll(async () => {
   tenant = await startDemoTenant({ port: 0, appOrigins: [] });
-  const readerToken = await token(tenant.url, 'demo-reader');
-  api = createGraphApi({
-    // A reader: read scopes only; asking for write scopes fails as consent would.
-    getToken: async (scopes) => {
-      if (scopes.includes('write')) throw new Error('a reader has no write scopes');
-      return readerToken;
-    },
-    graphBaseUrl: `${tenant.url}/v1.0`,
-    readScopes: ['read'],
-    writeScopes: ['write'],
-    retryPolicy: { sleep: async () => undefined },
-  });
+  api = await graphApiAs(tenant.url, 'demo-reader');
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {
@@ -94,7 +72,9 @@ describe('a reader’s journeys', () => {
     const response = await fetch(
       `${tenant.url}/v1.0/servicePrincipals/${sp.id}/tokenLifetimePolicies`,
       {
-        headers: { Authorization: `Bearer ${await token(tenant.url, 'demo-reader')}` },
+        headers: {
+          Authorization: `Bearer ${(await clientToken(tenant.url, 'https://graph.microsoft.com/.default', 'demo-reader')).body.access_token}`,
+        },
       },
     );
     expect(response.status).toBe(403);

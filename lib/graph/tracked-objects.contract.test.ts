@@ -55,7 +55,7 @@ async function coldLoad(api: GraphApi) {
 }
 
 describe('a warm load', () => {
-  it('costs four round trips when nothing changed: policies, appliesTo, two delta rounds', async () => {
+  it('costs two round trips when nothing changed: policies and both deltas in one $batch, then appliesTo', async () => {
     const cold = await coldLoad(apis.automation);
     expect(cold.snapshot).toBeDefined();
     await resetStats();
@@ -65,10 +65,14 @@ describe('a warm load', () => {
       onSnapshot: (s) => (next = s),
     });
     const { total, byMethodAndRoute } = await stats();
-    expect(total).toBe(4);
+    expect(total).toBe(2);
+    expect(byMethodAndRoute['POST /v1.0/$batch']).toBe(2);
+    expect(byMethodAndRoute['GET /v1.0/applications/delta (in $batch)']).toBe(1);
+    expect(byMethodAndRoute['GET /v1.0/servicePrincipals/delta (in $batch)']).toBe(1);
     expect(byMethodAndRoute['GET /v1.0/applications']).toBeUndefined();
     expect(warm.targets).toEqual(cold.index.targets);
     expect(next?.deltaLinks).toBeDefined();
+    expect(next?.objectsUnchanged).toBe(false);
   });
 
   it('shows a change made elsewhere: a renamed service principal, a deleted application', async () => {

@@ -13,6 +13,21 @@ export interface ObjectSnapshot {
   applications: ApplicationObject[];
   servicePrincipals: ServicePrincipalObject[];
   deltaLinks: Record<ObjectType, string>;
+  /** Which kept objects these are (lib/cache), so that unchanged ones are not written again. */
+  generation?: string;
+  /** Graph reported no change since the kept objects: only the deltaLinks moved on. */
+  objectsUnchanged?: boolean;
+}
+
+/**
+ * What a visit finds kept: the deltaLinks at once, the objects when asked for. Decoding 150,000
+ * objects holds the main thread for a while: the loader asks once its requests are in flight.
+ */
+export interface KeptSnapshot {
+  savedAt: number;
+  deltaLinks: Record<ObjectType, string>;
+  generation?: string;
+  objects: () => Promise<Pick<ObjectSnapshot, 'applications' | 'servicePrincipals'> | undefined>;
 }
 
 /** Changed objects merged over the kept ones (Graph may send only what changed), removed ones dropped. */

@@ -1,7 +1,7 @@
-import { AuditView } from '@/components/audit/audit-view';
+import { AuditViewDeferred } from '@/components/audit/audit-view-deferred';
 
 export const metadata = { title: 'Audit' };
 
 export default function AuditPage() {
-  return <AuditView />;
+  return <AuditViewDeferred />;
 }

@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { DeletedPolicyNotice } from '@/components/policies/deleted-policy-notice';
 import { PolicyList } from '@/components/policies/policy-list';
 
 export const metadata = { title: 'Policies' };
@@ -6,7 +7,10 @@ export const metadata = { title: 'Policies' };
 export default function PoliciesPage() {
   return (
     <Suspense>
-      <PolicyList />
+      <div className="space-y-4">
+        <DeletedPolicyNotice />
+        <PolicyList />
+      </div>
     </Suspense>
   );
 }
