@@ -68,6 +68,10 @@ describe('token-lifetimes audit', () => {
       policy: 'Dataverse integrations (5 h)',
       auditClass: 'extended',
     });
+    // Client-only, holding the 2 h policy: no token is issued for it, so the policy has no effect.
+    expect(rows.find((r) => r.displayName === 'Nightly export script')).toMatchObject({
+      auditClass: 'no-effect',
+    });
   });
 
   it('writes formula-safe CSV', async () => {

@@ -202,6 +202,33 @@ test('a "Link" button that would change nothing says why it is disabled', async 
   );
 });
 
+test('on a 360 px screen a long policy name wraps between words, never inside one', async ({
+  page,
+}) => {
+  const name = 'Extraordinarily comprehensive authorization lifetime configuration';
+  await createPolicy(name, '02:00:00');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signIn(page, 'admin', '/policies');
+  const link = page.getByRole('link', { name });
+  await expect(link).toBeVisible();
+  const lines = await link.evaluate((element) => {
+    const text = element.querySelector('.tenant-text')!.firstChild!;
+    const words: Array<{ word: string; rects: number }> = [];
+    let start = 0;
+    for (const word of text.textContent!.split(' ')) {
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + word.length);
+      words.push({ word, rects: range.getClientRects().length });
+      start += word.length + 1;
+    }
+    return { words, height: element.getBoundingClientRect().height };
+  });
+  // It does wrap (the column is narrower than the name), and every word stays whole.
+  expect(lines.height).toBeGreaterThan(30);
+  expect(lines.words.filter((w) => w.rects !== 1)).toEqual([]);
+});
+
 for (const path of ['/policies', '/applications', '/audit']) {
   test(`no table pushes ${path} wider than a 360 px screen`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });

@@ -7,14 +7,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * kB gzip per route. Measured 2026-11-27: /policies 247, /applications 237, /audit 252.3,
- * /token-inspector 237, since the Graph SDK, the Applications view, the token inspector and the
- * audit's reach and sessions sections load after first paint (they were 261–279). React DOM, MSAL,
- * TanStack Query and the Next runtime are the rest. 255 rather than the 250 aim: /audit's own code
- * grew with Audit II (issue 19) by 2.3 kB over it; issue 16 keeps the 250 kB aim open. Raise only
- * with a reason in the commit.
+ * kB gzip per route. Measured 2026-11-28: /policies 248.6, /applications 237.3, /audit 237.2,
+ * /token-inspector 237.2, since the Graph SDK, the Applications view, the token inspector, the
+ * audit view (and its reach and sessions sections) and IndexedDB's wrapper load after first paint
+ * (they were 261–279, then /audit 252.3 with Audit II). React DOM, MSAL, TanStack Query and the
+ * Next runtime are the rest. Raise only with a reason in the commit.
  */
-export const BUDGET_KB = 255;
+export const BUDGET_KB = 250;
 export const ROUTES = ['policies', 'applications', 'audit', 'token-inspector'];
 
 export function firstLoadKb(distDir, route) {

@@ -3,17 +3,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
-import { oneOfField, textField } from '@/components/ui/url-fields';
-import { FINDING_FILTERS, type FindingFilter, type PolicySummary } from './policy-summary';
-
-/** The Policies list's URL: filters and sort, checked on read. */
-export const POLICIES_URL = {
-  q: textField(),
-  app: textField(),
-  finding: oneOfField(Object.keys(FINDING_FILTERS) as FindingFilter[], ''),
-  sort: oneOfField(['name', 'lifetime', 'links'], 'name'),
-  dir: oneOfField(['desc'], ''),
-};
+import type { PolicySummary } from './policy-summary';
 
 const column = createColumnHelper<PolicySummary>();
 

@@ -4,20 +4,24 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { useWriteAccess } from '@/components/auth/write-access';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
-import { DataTable } from '@/components/ui/data-table/data-table';
+import dynamic from 'next/dynamic';
 import {
   DataTableFacetedFilter,
   DataTableSearch,
 } from '@/components/ui/data-table/data-table-faceted-filter';
-import { useDataTable } from '@/components/ui/data-table/use-data-table';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { useUrlValues } from '@/components/ui/use-url-state';
 import { EmptyState, Skeleton } from '@/components/ui/feedback';
-import { policyColumns, policySearchText, POLICIES_URL } from './policy-columns';
-import { FINDING_FILTERS, summarizePolicies, type PolicySummary } from './policy-summary';
+import { POLICIES_URL } from './policy-urls';
+import { FINDING_FILTERS, summarizePolicies } from './policy-summary';
 import { usePolicies } from '@/components/shared/use-policies';
 
-const policyId = (row: PolicySummary) => row.policy.id;
+// The table code (TanStack Table) loads after the page's first paint: the route stays within
+// its first-load JavaScript budget.
+const PolicyTable = dynamic(() => import('./policy-table').then((m) => m.PolicyTable), {
+  ssr: false,
+  loading: () => <Skeleton className="h-40" label="Loading the policy table" />,
+});
 
 export function PolicyList() {
   const policies = usePolicies();
@@ -28,17 +32,6 @@ export function PolicyList() {
     () => summarizePolicies(policies.data ?? [], directory.data),
     [policies.data, directory.data],
   );
-  const model = useDataTable({
-    data: summaries,
-    columns: policyColumns,
-    getRowId: policyId,
-    search: { text: values.q, keyOf: policySearchText },
-    filters: { finding: values.finding, app: values.app },
-    sort: { id: values.sort, desc: values.dir === 'desc' },
-    onSortChange: ({ id, desc }) =>
-      setValues({ sort: id as (typeof values)['sort'], dir: desc ? 'desc' : '' }),
-    hiddenColumns: ['app'],
-  });
 
   const newPolicy =
     access.state === 'denied' ? (
@@ -110,13 +103,11 @@ export function PolicyList() {
               width="w-64"
             />
             <DataTableFacetedFilter
-              model={model}
               columnId="finding"
               label="Findings"
               value={values.finding}
               options={FINDING_FILTERS}
               emptyLabel="All policies"
-              counts={false}
               onChange={(finding) => setValues({ finding: finding as (typeof values)['finding'] })}
             />
             {directory.isPending && (
@@ -129,14 +120,7 @@ export function PolicyList() {
               unlinked until then.
             </p>
           )}
-          <DataTable
-            model={model}
-            label="Token lifetime policies"
-            rowTestId="policy-row"
-            minWidth="52rem"
-            empty={null}
-            noMatch="No policy matches these filters."
-          />
+          <PolicyTable summaries={summaries} values={values} setValues={setValues} />
         </>
       )}
     </div>

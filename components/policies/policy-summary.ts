@@ -1,6 +1,7 @@
 // What the policy screens show about each policy, derived once from lib/policy and the index.
 import { describePolicy } from '@/lib/policy/policy';
 import { formatDuration } from '@/lib/policy/format';
+import { unlinkedPolicyFinding } from '@/lib/policy/rules';
 import type { DirectoryIndex, Finding, TokenLifetimePolicy } from '@/lib/policy/types';
 
 export type FindingFilter = 'any' | 'retired' | 'non-canonical' | 'malformed' | 'unlinked';
@@ -71,11 +72,9 @@ export function summarizePolicies(
       else if (finding.code === 'non-canonical-timespan') categories.add('non-canonical');
       else if (MALFORMED.has(finding.code)) categories.add('malformed');
     }
-    const unlinked =
-      index !== undefined &&
-      !policy.isOrganizationDefault &&
-      applications === 0 &&
-      servicePrincipals === 0;
+    const unlinked = index
+      ? unlinkedPolicyFinding(policy, (applications ?? 0) + (servicePrincipals ?? 0))
+      : undefined;
     if (unlinked) categories.add('unlinked');
     if (categories.size > 0) categories.add('any');
     return {
@@ -86,17 +85,7 @@ export function summarizePolicies(
           ? 'Not set'
           : formatDuration(parsed.accessTokenLifetimeSeconds),
       timeSpan: parsed.rawAccessTokenLifetime ?? '—',
-      findings: unlinked
-        ? [
-            ...findings,
-            {
-              code: 'unlinked',
-              severity: 'info',
-              message:
-                'Linked to no application or service principal, and not the organization default: it changes nothing.',
-            },
-          ]
-        : findings,
+      findings: unlinked ? [...findings, unlinked] : findings,
       applications,
       servicePrincipals,
       categories,

@@ -4,6 +4,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LinkOutcome } from '@/lib/graph/link-writes';
 import type { LinkedObject } from '@/lib/graph/types';
+import { findOrganizationDefaults } from '@/lib/policy/rules';
 import type { DirectoryIndex, TokenLifetimePolicy } from '@/lib/policy/types';
 import {
   withLinks,
@@ -63,7 +64,9 @@ export function organizationDefaultUnset(queryClient: QueryClient, policyId: str
   patchIndex(queryClient, (index) =>
     withOrganizationDefaults(
       index,
-      index.policies.filter((p) => p.isOrganizationDefault && p.id !== policyId).map((p) => p.id),
+      findOrganizationDefaults(index.policies)
+        .filter((p) => p.id !== policyId)
+        .map((p) => p.id),
     ),
   );
 }

@@ -1,3 +1,4 @@
+import type { DirectoryAudit } from '../graph/audit-log';
 import type { AccessState, DemoAppRole } from './seed-access';
 import type {
   ApplicationObject,
@@ -36,4 +37,6 @@ export interface DirectoryState {
   appRoleAssignments?: AccessState['appRoleAssignments'];
   oauth2PermissionGrants?: AccessState['oauth2PermissionGrants'];
   conditionalAccessPolicies?: AccessState['conditionalAccessPolicies'];
+  /** Entra's directory audit log of this tenant (graph/audit-log.ts), oldest first. */
+  directoryAudits?: DirectoryAudit[];
 }

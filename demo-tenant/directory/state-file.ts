@@ -62,6 +62,21 @@ function shapeProblem(state: unknown): string | undefined {
     );
     if (bad >= 0) return `"${key}"[${bad}] lacks its id, displayName or other required fields`;
   }
+  // Absent in state files saved before the audit log was kept.
+  const audits = state.directoryAudits;
+  if (audits !== undefined) {
+    if (!Array.isArray(audits)) return '"directoryAudits" is not an array';
+    const bad = audits.findIndex(
+      (entry) =>
+        !isRecord(entry) ||
+        typeof entry.id !== 'string' ||
+        typeof entry.activityDisplayName !== 'string' ||
+        Number.isNaN(Date.parse(String(entry.activityDateTime))) ||
+        !Array.isArray(entry.targetResources),
+    );
+    if (bad >= 0)
+      return `"directoryAudits"[${bad}] lacks its id, activityDisplayName, activityDateTime or targetResources`;
+  }
   for (const key of ['applicationLinks', 'servicePrincipalLinks']) {
     const links = state[key];
     if (!isRecord(links) || Object.values(links).some((v) => typeof v !== 'string'))

@@ -12,6 +12,7 @@ import { canTakeAnotherLink, otherOrganizationDefault } from '../../lib/policy/r
 import type { DirectoryTarget, TokenLifetimePolicy } from '../../lib/policy/types';
 import type { ResourceDirectory } from '../contracts';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../contracts';
+import type { DirectoryAudit } from '../graph/audit-log';
 import type { DemoApplication, DemoServicePrincipal, DirectoryState } from './model';
 import { seedDirectory, type SeedOptions } from './seed';
 import { SEEDED_APP_ROLES, seedAccess, type AccessState } from './seed-access';
@@ -90,6 +91,7 @@ export class DirectoryStore implements ResourceDirectory {
       ['appRoleAssignments', JSON.stringify(this.access.appRoleAssignments)],
       ['oauth2PermissionGrants', JSON.stringify(this.access.oauth2PermissionGrants)],
       ['conditionalAccessPolicies', JSON.stringify(this.access.conditionalAccessPolicies)],
+      ['directoryAudits', JSON.stringify(this.auditLog)],
       ['applications', applications],
       ['servicePrincipals', servicePrincipals],
     ];
@@ -140,6 +142,13 @@ export class DirectoryStore implements ResourceDirectory {
       oauth2PermissionGrants: this.state.oauth2PermissionGrants ?? [],
       conditionalAccessPolicies: this.state.conditionalAccessPolicies ?? [],
     };
+  }
+  /** The directory audit log (graph/audit-log.ts writes it): kept in the state file, like the rest. */
+  get auditLog(): DirectoryAudit[] {
+    return (this.state.directoryAudits ??= []);
+  }
+  auditLogChanged(): void {
+    this.persist();
   }
   createConditionalAccessPolicy(policy: AccessState['conditionalAccessPolicies'][number]): void {
     (this.state.conditionalAccessPolicies ??= []).push(policy);

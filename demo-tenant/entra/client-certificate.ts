@@ -3,7 +3,15 @@
 // the certificate and its private key, as `az ad sp create-for-rbac --create-cert` writes it. The
 // tenant knows it by its thumbprints, as Entra knows an app's keyCredentials.
 import { createHash, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
 
@@ -33,10 +41,19 @@ export function ensureClientCertificate(dir: string, now = new Date()): ClientCe
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const { pem } = makeClientCertificate('demo-certificate', now);
-  // Written beside and renamed into place: two starts at once never read half a PEM.
+  // Written beside, then put in place whole. When there is none yet, the first of several starts at
+  // once wins (a hard link fails if the name exists) and every one of them uses its certificate;
+  // an expired one is replaced.
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, pem, { mode: 0o600 });
-  renameSync(temp, path);
+  try {
+    if (existsSync(path)) renameSync(temp, path);
+    else linkSync(temp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(temp, { force: true });
+  }
   return readClientCertificate(path)!;
 }
 

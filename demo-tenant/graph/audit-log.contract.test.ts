@@ -3,9 +3,15 @@
 // Entra audit log categories and activities" (MicrosoftDocs/entra-docs, Core Directory section),
 // microsoft-graph-docs-contrib api-reference/v1.0/api/directoryaudit-list.md and
 // resources/directoryaudit.md (filterable properties), directoryaudit-list-permissions.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { POLICY_ACTIVITIES } from '../../lib/history/activities';
+import { readStateFile, StateFileError } from '../directory/state-file';
 import { tenantPerFile } from '../test-support/tenant-per-file';
-import { definition } from '../test-support/http';
+import { definition, graphAs, startTestTenant } from '../test-support/http';
+import { AUDIT_ACTIVITIES } from './audit-log';
 
 const CDS = '00000007-0000-0000-c000-000000000000';
 
@@ -123,5 +129,131 @@ describe('GET /auditLogs/directoryAudits', () => {
     const response = await t.reader.get('/auditLogs/directoryAudits');
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('Authorization_RequestDenied');
+  });
+});
+
+describe('activity names', () => {
+  // Microsoft's "Microsoft Entra audit log categories and activities" (MicrosoftDocs/entra-docs,
+  // docs/identity/monitoring-health/reference-audit-activities.md, Core Directory table), checked
+  // row by row on 2026-11-27: Policy | Add policy, Update policy, Delete policy; ApplicationManagement
+  // | Add policy to application, Add policy to service principal, Remove policy from application,
+  // Remove policy from service principal. The reference names activities and categories only; the
+  // operationType of a link (Assign / Unassign) follows Entra's own entries for the other
+  // "… to service principal" activities (e.g. "Add app role assignment to service principal").
+  const REFERENCE = [
+    ['Policy', 'Add policy'],
+    ['Policy', 'Update policy'],
+    ['Policy', 'Delete policy'],
+    ['ApplicationManagement', 'Add policy to application'],
+    ['ApplicationManagement', 'Add policy to service principal'],
+    ['ApplicationManagement', 'Remove policy from application'],
+    ['ApplicationManagement', 'Remove policy from service principal'],
+  ];
+  const pairs = (list: Array<{ category: string; name?: string; activityDisplayName?: string }>) =>
+    list.map((a) => [a.category, a.name ?? a.activityDisplayName]).sort();
+
+  it('are Microsoft’s, in the emulator and in the history that filters on them', () => {
+    expect(pairs(Object.values(AUDIT_ACTIVITIES))).toEqual([...REFERENCE].sort());
+    expect(pairs([...POLICY_ACTIVITIES])).toEqual([...REFERENCE].sort());
+  });
+
+  it('logs a link on an application as "Add policy to application", naming the application first', async () => {
+    // An application that holds no policy yet (Entra allows one per object).
+    const apps = (await t.graph.get(`/applications?$top=20`)).body.value as Array<{ id: string }>;
+    let app: { id: string } | undefined;
+    for (const candidate of apps)
+      if (
+        (await t.graph.get(`/applications/${candidate.id}/tokenLifetimePolicies`)).body.value
+          .length === 0
+      ) {
+        app = candidate;
+        break;
+      }
+    if (!app) throw new Error('the seed has no application without a policy among the first 20');
+    const policy = (
+      await t.graph.post('/policies/tokenLifetimePolicies', {
+        displayName: 'Linked to an app',
+        definition: definition('02:00:00'),
+      })
+    ).body;
+    const linked = await t.graph.post(`/applications/${app.id}/tokenLifetimePolicies/$ref`, {
+      '@odata.id': `https://t.graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/${policy.id}`,
+    });
+    expect(linked.status).toBe(204);
+    const unlinked = await t.graph.delete(
+      `/applications/${app.id}/tokenLifetimePolicies/${policy.id}/$ref`,
+    );
+    expect(unlinked.status).toBe(204);
+    const { body } = await audits(`?$filter=targetResources/any(t: t/id eq '${app.id}')`);
+    expect(
+      body.value.map(
+        (e: { activityDisplayName: string; operationType: string; category: string }) => [
+          e.category,
+          e.activityDisplayName,
+          e.operationType,
+        ],
+      ),
+    ).toEqual([
+      ['ApplicationManagement', 'Remove policy from application', 'Unassign'],
+      ['ApplicationManagement', 'Add policy to application', 'Assign'],
+    ]);
+    expect(
+      body.value[1].targetResources.map((t: { type: string; id: string }) => [t.type, t.id]),
+    ).toEqual([
+      ['Application', app.id],
+      ['Policy', policy.id],
+    ]);
+  });
+});
+
+describe('the audit log across restarts', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'demo-audit-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is kept in the state file: history written before a restart is served after it', async () => {
+    const stateFile = join(dir, 't.tenant.json');
+    const first = await startTestTenant({ stateFile, size: 50 });
+    const writer = await graphAs(first.url);
+    const created = await writer.post('/policies/tokenLifetimePolicies', {
+      displayName: 'Before the restart',
+      definition: definition('04:00:00'),
+    });
+    await writer.patch(`/policies/tokenLifetimePolicies/${created.body.id}`, {
+      definition: definition('05:00:00'),
+    });
+    const before = (await writer.get('/auditLogs/directoryAudits')).body.value;
+    expect(before).toHaveLength(2);
+    await first.close();
+    expect(readStateFile(stateFile)?.directoryAudits).toHaveLength(2);
+
+    const second = await startTestTenant({ stateFile, size: 50 });
+    try {
+      const after = (await (await graphAs(second.url)).get('/auditLogs/directoryAudits')).body
+        .value;
+      expect(after).toEqual(before);
+      expect(after.map((e: { activityDisplayName: string }) => e.activityDisplayName)).toEqual([
+        'Update policy',
+        'Add policy',
+      ]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a state file whose audit log is damaged, leaving the file as it is', async () => {
+    const stateFile = join(dir, 't.tenant.json');
+    const store = await startTestTenant({ stateFile, size: 50 });
+    await store.close();
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
+    const damaged = JSON.stringify({ ...saved, directoryAudits: [{ id: 'Directory_1' }] });
+    writeFileSync(stateFile, damaged);
+    await expect(startTestTenant({ stateFile, size: 50 })).rejects.toThrow(StateFileError);
+    await expect(startTestTenant({ stateFile, size: 50 })).rejects.toThrow(
+      /"directoryAudits"\[0\] lacks its id, activityDisplayName/,
+    );
+    expect(readFileSync(stateFile, 'utf8')).toBe(damaged);
   });
 });

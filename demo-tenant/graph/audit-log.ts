@@ -91,17 +91,14 @@ export interface DirectoryAudit {
 /** Entra keeps directory audit entries for 30 days (P1/P2); older ones are not returned. */
 export const AUDIT_RETENTION_DAYS = 30;
 
-const logs = new WeakMap<DirectoryStore, DirectoryAudit[]>();
-
-/** The audit log of one tenant, oldest first. */
+/** The audit log of one tenant, oldest first; the store keeps it in its state file. */
 export function auditLogOf(store: DirectoryStore): DirectoryAudit[] {
-  let log = logs.get(store);
-  if (!log) logs.set(store, (log = []));
-  return log;
+  return store.auditLog;
 }
 
 export function clearAuditLog(store: DirectoryStore): void {
   auditLogOf(store).length = 0;
+  store.auditLogChanged();
 }
 
 function initiatorOf(auth: Extract<TokenCheck, { ok: true }>): DirectoryAudit['initiatedBy'] {
@@ -263,7 +260,12 @@ export function recordWrite(
     ];
   }
   if (!activity) return;
-  auditLogOf(store).push({
+  const log = auditLogOf(store);
+  // Entra drops entries after its retention; a state file kept for months does the same.
+  const oldest = Date.now() - AUDIT_RETENTION_DAYS * 86400_000;
+  const expired = log.findIndex((entry) => Date.parse(entry.activityDateTime) >= oldest);
+  log.splice(0, expired < 0 ? log.length : expired);
+  log.push({
     id: `Directory_${randomUUID()}`,
     category: activity.category,
     correlationId: randomUUID(),
@@ -277,4 +279,5 @@ export function recordWrite(
     targetResources: targets,
     additionalDetails: [],
   });
+  store.auditLogChanged();
 }

@@ -58,6 +58,12 @@ async function readBack(api: BatchApi, targets: LinkTarget[]) {
   }
 }
 
+const LINK_STATUS = {
+  'already-linked': 'already-linked',
+  replace: 'replaced',
+  link: 'linked',
+} as const;
+
 /** The status an object's read-back state means, given what was asked. */
 function settle(outcome: Omit<LinkOutcome, 'status'>, unlinkedPolicyId?: string): LinkOutcome {
   const { intended, previousPolicyId: before, nowPolicyId: now } = outcome;
@@ -68,7 +74,7 @@ function settle(outcome: Omit<LinkOutcome, 'status'>, unlinkedPolicyId?: string)
       status: before === unlinkedPolicyId && before ? 'unlinked' : 'not-linked',
       error: undefined,
     };
-  const status = before === intended ? 'already-linked' : before ? 'replaced' : 'linked';
+  const status = LINK_STATUS[linkStep(before, intended)];
   // Graph's answer may have been lost although the change was made: the read-back decides.
   return { ...outcome, status, error: undefined };
 }

@@ -114,6 +114,31 @@ describe('a warm load', () => {
     expect(next).toBeDefined();
   });
 
+  it('tells the cache whether the kept objects changed, so unchanged ones are not written again', async () => {
+    const cold = await coldLoad(apis.automation);
+    const kept = { ...cold.snapshot!, generation: 'kept-1' };
+    let quiet: ObjectSnapshot | undefined;
+    await loadDirectoryIndex(apis.automation, { previous: kept, onSnapshot: (s) => (quiet = s) });
+    expect(quiet).toMatchObject({ generation: 'kept-1', objectsUnchanged: true });
+    tenant.store.renameObject('application', tenant.store.applications[0].id, 'Renamed');
+    let changed: ObjectSnapshot | undefined;
+    await loadDirectoryIndex(apis.automation, {
+      previous: { ...kept, deltaLinks: quiet!.deltaLinks },
+      onSnapshot: (s) => (changed = s),
+    });
+    expect(changed?.objectsUnchanged).toBe(false);
+  });
+
+  it('reads everything when the kept objects cannot be read (only their deltaLinks were)', async () => {
+    const cold = await coldLoad(apis.automation);
+    await resetStats();
+    const warm = await loadDirectoryIndex(apis.automation, {
+      previous: { ...cold.snapshot!, objects: async () => undefined },
+    });
+    expect(warm.targets).toEqual(cold.index.targets);
+    expect((await stats()).byMethodAndRoute['GET /v1.0/applications']).toBeGreaterThan(0);
+  });
+
   it('stays cold but correct for a token that cannot track changes (no Directory.Read.All)', async () => {
     const cold = await coldLoad(apis.reader);
     expect(cold.snapshot).toBeUndefined();

@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEEDED } from '@/demo-tenant/directory/seed';
 import type { DemoTenant } from '@/demo-tenant/server';
-import { clientToken, startTestTenant } from '@/demo-tenant/test-support/http';
-import { createGraphApi, type GraphApi } from './client';
+import { graphApiAs } from '@/demo-tenant/test-support/graph-api';
+import { startTestTenant } from '@/demo-tenant/test-support/http';
+import type { GraphApi } from './client';
 import { loadDirectoryIndex } from './directory-index';
 import { bulkUnlink, setObjectPolicy, type LinkTarget } from './link-writes';
 import { updatePolicyAndReadBack } from './policy-writes';
@@ -37,13 +38,7 @@ async function counted(run: () => Promise<unknown>): Promise<Stats> {
 
 beforeAll(async () => {
   tenant = await startTestTenant({ size: SIZE });
-  const { body } = await clientToken(tenant.url, 'https://graph.microsoft.com/.default');
-  api = createGraphApi({
-    getToken: async () => body.access_token,
-    graphBaseUrl: `${tenant.url}/v1.0`,
-    readScopes: [],
-    writeScopes: [],
-  });
+  api = await graphApiAs(tenant.url);
 }, 120_000);
 afterAll(() => tenant.close());
 beforeEach(async () => {

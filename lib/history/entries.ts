@@ -78,6 +78,8 @@ function readValue(property: string, raw: string | null | undefined): string | n
     const seconds = parseDefinition(value).accessTokenLifetimeSeconds;
     return seconds === null ? String(raw) : formatTimeSpan(seconds);
   }
+  // Core Directory wraps values in a collection, and writes an absent value as "[]".
+  if (Array.isArray(value) && value.length === 0) return null;
   if (Array.isArray(value) && value.length === 1) value = value[0];
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -66,6 +66,30 @@ describe('readHistoryEntry', () => {
     });
   });
 
+  it('reads values Core Directory wraps in a collection, and "[]" as no value', () => {
+    // Entra's Core Directory entries write e.g. DisplayName as ["name"], a flag as [false] and an
+    // absent old value as [] (as in its "Add service principal" entries).
+    const entry = readHistoryEntry({
+      ...update,
+      activityDisplayName: 'Add policy',
+      targetResources: [
+        {
+          id: 'p2',
+          displayName: 'New 4h',
+          type: 'Policy',
+          modifiedProperties: [
+            { displayName: 'DisplayName', oldValue: '[]', newValue: '["New 4h"]' },
+            { displayName: 'IsOrganizationDefault', oldValue: '[]', newValue: '[false]' },
+          ],
+        },
+      ],
+    });
+    expect(entry?.details).toEqual([
+      { property: 'Name', from: null, to: 'New 4h' },
+      { property: 'Organization default', from: null, to: 'false' },
+    ]);
+  });
+
   it('ignores other activities, even with a similar name in another category', () => {
     expect(
       readHistoryEntry({ ...update, activityDisplayName: 'Add member to group' }),

@@ -11,7 +11,7 @@ import {
   DEFAULT_PRECEDENCE_RULE,
   type EffectiveLifetime,
 } from './resolve';
-import { linkability, type LinkObjectType } from './rules';
+import { linkability, unlinkedPolicyFinding, type LinkObjectType } from './rules';
 import type {
   DirectoryIndex,
   DirectoryTarget,
@@ -284,7 +284,7 @@ export function auditSummary(
     ),
     histogram,
     policiesWithFindings: [...context.factsById.values()].filter((f) => f.findings.length > 0),
-    unlinkedPolicies: live.filter((p) => !p.isOrganizationDefault && !linked.has(p.id)),
+    unlinkedPolicies: live.filter((p) => unlinkedPolicyFinding(p, linked.has(p.id) ? 1 : 0)),
     policiesLinkedToUnsupported,
     organizationDefault: {
       policy: context.organizationDefault?.policy,

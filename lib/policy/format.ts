@@ -30,7 +30,7 @@ export function formatLifetime(e: LifetimeRange): string {
 }
 
 /** Who set an effective lifetime, short enough for a table cell beside it. */
-export const SOURCE_SHORT_LABELS: Record<LinkSource, string> = {
+const SOURCE_SHORT_LABELS: Record<LinkSource, string> = {
   servicePrincipal: 'SP policy',
   organizationDefault: 'org default',
   application: 'app policy',

@@ -34,6 +34,9 @@ export const LIFETIME_FOLLOWS_RESOURCE =
 export const SHAREPOINT_DESKTOP_MOBILE_ONLY =
   'For SharePoint Online and OneDrive a policy applies to desktop and mobile clients only, not to browser sessions.';
 
+export const UNLINKED_POLICY =
+  'Linked to no application or service principal, and not the organization default: it changes nothing.';
+
 /** An application or service principal holds at most one token lifetime policy. */
 export function onePolicyPerObjectMessage(
   objectType: 'application' | 'servicePrincipal',

@@ -6,7 +6,7 @@ import {
   resolveAll,
   resolveEffectiveLifetime,
 } from './resolve';
-import { makePolicy, makeTarget } from './test-fixtures';
+import { makeManagedIdentity, makePolicy, makeTarget } from './test-fixtures';
 import type { LinkSource, PrecedenceRuleId, TokenLifetimePolicy } from './types';
 
 const SP = makePolicy('p-sp', 4 * 3600, { displayName: 'Four hours' });
@@ -143,16 +143,7 @@ describe('resolveEffectiveLifetime', () => {
 
   it('gives managed identities the built-in default with a caveat, whatever is linked', () => {
     const context = buildPolicyContext([SP, { ...ORG, isOrganizationDefault: true }]);
-    const target = makeTarget('mi', {
-      application: undefined,
-      servicePrincipal: {
-        id: 'sp-mi',
-        appId: 'mi',
-        displayName: 'vm identity',
-        servicePrincipalType: 'ManagedIdentity',
-      },
-      servicePrincipalPolicyId: SP.id,
-    });
+    const target = makeManagedIdentity('mi', { servicePrincipalPolicyId: SP.id });
     for (const rule of ['graph-reference', 'current-article'] as const) {
       const e = resolveEffectiveLifetime(target, context, rule);
       expect(e.source).toBe('builtIn');

@@ -14,8 +14,9 @@ import {
   linkStep,
   MICROSOFT_TENANT_ID,
   otherOrganizationDefault,
+  unlinkedPolicyFinding,
 } from './rules';
-import { makePolicy, makeTarget } from './test-fixtures';
+import { makeManagedIdentity, makePolicy, makeTarget } from './test-fixtures';
 
 describe('who is who', () => {
   it('recognises Microsoft first-party service principals by owner or well-known appId', () => {
@@ -163,19 +164,7 @@ describe('kindOf', () => {
         }),
       ),
     ).toBe('first-party');
-    expect(
-      kindOf(
-        makeTarget('m', {
-          application: undefined,
-          servicePrincipal: {
-            id: 's',
-            appId: 'm',
-            displayName: 'm',
-            servicePrincipalType: 'ManagedIdentity',
-          },
-        }),
-      ),
-    ).toBe('managed-identity');
+    expect(kindOf(makeManagedIdentity('m'))).toBe('managed-identity');
   });
 });
 
@@ -202,16 +191,7 @@ describe('linkedPolicyHasNoEffect', () => {
 
 describe('the managed-identity message', () => {
   it('reads the same in the link picker, the explanation caveat and the audit', () => {
-    const mi = makeTarget('mi', {
-      application: undefined,
-      servicePrincipal: {
-        id: 'sp-mi',
-        appId: 'mi',
-        displayName: 'vm identity',
-        servicePrincipalType: 'ManagedIdentity',
-      },
-      servicePrincipalPolicyId: 'p',
-    });
+    const mi = makeManagedIdentity('mi', { servicePrincipalPolicyId: 'p' });
     const verdict = linkability(mi, 'servicePrincipal');
     expect(verdict.linkable === false && verdict.reason).toBe(MANAGED_IDENTITY_UNSUPPORTED);
     expect(CAVEATS['managed-identity-unsupported'].message).toBe(MANAGED_IDENTITY_UNSUPPORTED);
@@ -219,5 +199,21 @@ describe('the managed-identity message', () => {
     expect(audit.policiesLinkedToUnsupported.map((u) => u.reason)).toEqual([
       MANAGED_IDENTITY_UNSUPPORTED,
     ]);
+  });
+});
+
+describe('unlinkedPolicyFinding', () => {
+  it('says a policy linked to nothing and not the default changes nothing', () => {
+    expect(unlinkedPolicyFinding(makePolicy('p', 3600), 0)).toMatchObject({
+      code: 'unlinked',
+      severity: 'info',
+      message: expect.stringMatching(/changes nothing/),
+    });
+  });
+  it('has nothing to say about a linked policy or the organization default', () => {
+    expect(unlinkedPolicyFinding(makePolicy('p', 3600), 2)).toBeUndefined();
+    expect(
+      unlinkedPolicyFinding(makePolicy('p', 3600, { isOrganizationDefault: true }), 0),
+    ).toBeUndefined();
   });
 });

@@ -7,8 +7,14 @@ import {
   NO_SERVICE_PRINCIPAL,
   PERSONAL_ACCOUNTS_UNSUPPORTED,
   SHAREPOINT_DESKTOP_MOBILE_ONLY,
+  UNLINKED_POLICY,
 } from './messages';
-import type { DirectoryTarget, ServicePrincipalObject, TokenLifetimePolicy } from './types';
+import type {
+  DirectoryTarget,
+  Finding,
+  ServicePrincipalObject,
+  TokenLifetimePolicy,
+} from './types';
 
 export { LIFETIME_FOLLOWS_RESOURCE } from './messages';
 
@@ -112,6 +118,18 @@ export function linkStep(
 /** Whether an object holding `current` can take another link as it stands (Graph's check). */
 export function canTakeAnotherLink(current: string | null | undefined): boolean {
   return !current;
+}
+
+/**
+ * A policy linked to no object and not the organization default changes nothing: the finding says
+ * so; undefined when it is linked or the default.
+ */
+export function unlinkedPolicyFinding(
+  policy: Pick<TokenLifetimePolicy, 'isOrganizationDefault'>,
+  linkCount: number,
+): Finding | undefined {
+  if (policy.isOrganizationDefault === true || linkCount > 0) return undefined;
+  return { code: 'unlinked', severity: 'info', message: UNLINKED_POLICY };
 }
 
 /** Policies claiming to be the organization default; more than one is a tenant inconsistency. */

@@ -30,3 +30,20 @@ export function makeTarget(appId: string, extra: Partial<DirectoryTarget> = {}):
     ...extra,
   };
 }
+
+/** A managed identity: a service principal only, no application object. */
+export function makeManagedIdentity(
+  appId: string,
+  extra: Partial<DirectoryTarget> = {},
+): DirectoryTarget {
+  return makeTarget(appId, {
+    application: undefined,
+    servicePrincipal: {
+      id: `sp-${appId}`,
+      appId,
+      displayName: `identity ${appId}`,
+      servicePrincipalType: 'ManagedIdentity',
+    },
+    ...extra,
+  });
+}

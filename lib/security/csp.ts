@@ -14,7 +14,9 @@ export function contentSecurityPolicy(
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,
     // React and Tailwind set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
+    // The favicon and icons of public/ (same origin), and the web manifest that lists them.
     "img-src 'self' data:",
+    "manifest-src 'self'",
     "font-src 'self'",
     `connect-src 'self' ${[...new Set(settings.connectSrc)].join(' ')}`,
     // MSAL's hidden silent-renewal iframe loads the authority's authorize page.

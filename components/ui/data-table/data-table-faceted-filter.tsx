@@ -16,22 +16,20 @@ export function DataTableFacetedFilter<T>({
   value,
   onChange,
   emptyLabel = 'All',
-  counts = true,
 }: {
-  model: DataTableModel<T>;
+  /** Given, each option shows how many rows have it. */
+  model?: DataTableModel<T>;
   columnId: string;
   label: string;
   options: Record<string, string>;
   value: string;
   onChange: (value: string) => void;
   emptyLabel?: string;
-  /** Off for settings that are not facets of the rows (e.g. the precedence rule). */
-  counts?: boolean;
 }) {
-  const { keysOf } = model;
+  const keysOf = model?.keysOf;
   const byValue = useMemo(
-    () => (counts ? countValues(keysOf(columnId)) : undefined),
-    [counts, keysOf, columnId],
+    () => (keysOf ? countValues(keysOf(columnId)) : undefined),
+    [keysOf, columnId],
   );
   return (
     <label>

@@ -13,6 +13,22 @@ describe('sortOrder', () => {
     expect([...sortOrder([5, 1, 5, 1], true)]).toEqual([0, 2, 1, 3]);
   });
 
+  it('sorts negative integers, and mixed or fractional keys, the same way', () => {
+    expect([...sortOrder([-5, 3, -5, 0], false)]).toEqual([0, 2, 3, 1]);
+    expect([...sortOrder([-5, 3, -5, 0], true)]).toEqual([1, 3, 0, 2]);
+    expect([...sortOrder([1.5, 0.25, 1.5], true)]).toEqual([0, 2, 1]);
+    expect([...sortOrder([2 ** 60, 1, 2 ** 60], false)]).toEqual([1, 0, 2]);
+  });
+
+  it('agrees with Array.prototype.sort on a large random list, both directions', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 1009);
+    const expected = keys
+      .map((key, index) => ({ key, index }))
+      .sort((a, b) => b.key - a.key || a.index - b.index)
+      .map((x) => x.index);
+    expect([...sortOrder(keys, true)]).toEqual(expected);
+  });
+
   it('agrees with Array.prototype.sort on a large random list', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 1009);
     const expected = keys
