@@ -181,6 +181,27 @@ describe('in $batch', () => {
     ).body.value[0].id;
   });
 
+  // Graph checks the bearer token of the $batch request itself ("JSON batching": the batch's
+  // Authorization header applies to every sub-request): a refused token refuses the whole batch.
+  it('a 401 armed for a sub-request refuses the whole $batch, and no sub-request runs', async () => {
+    await armFault(tenant.url, {
+      method: 'POST',
+      path: `/servicePrincipals/${spId}/tokenLifetimePolicies/$ref`,
+      count: 1,
+      outcome: { status: 401, code: 'InvalidAuthenticationToken' },
+    });
+    const response = await graph.post('/$batch', {
+      requests: [
+        batchLink('1', otherSpId, SEEDED.policies.unused),
+        batchLink('2', spId, SEEDED.policies.unused),
+      ],
+    });
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('InvalidAuthenticationToken');
+    expect(await linkedPolicies(spId)).toEqual([]);
+    expect(await linkedPolicies(otherSpId)).toEqual([]);
+  });
+
   it('a status outcome becomes that sub-response; the other sub-requests run', async () => {
     await armFault(tenant.url, {
       method: 'POST',

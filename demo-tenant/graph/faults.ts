@@ -179,6 +179,26 @@ export class FaultRules {
     return undefined;
   }
 
+  /**
+   * Graph checks the token once per HTTP request, on the $batch itself: a refused token fails the
+   * whole batch with 401, never one sub-request. So a 401 rule that matches a sub-request is taken
+   * here, before the batch runs, and refuses all of it.
+   */
+  takeTokenRefusal(requests: Array<{ method: string; path: string }>): ArmedFault | undefined {
+    for (const request of requests) {
+      const rule = this.rules.find(
+        (r) =>
+          typeof r.outcome === 'object' &&
+          r.outcome.status === 401 &&
+          r.skip === 0 &&
+          (r.method === '*' || r.method === request.method.toUpperCase()) &&
+          pathMatches(r.path, request.path),
+      );
+      if (rule) return this.take(request.method, request.path);
+    }
+    return undefined;
+  }
+
   /** What is armed, with the remaining skip and count of each rule. */
   list(): ArmedFault[] {
     return this.rules.map((rule) => ({ ...rule }));

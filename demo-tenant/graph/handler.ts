@@ -149,6 +149,11 @@ export function createGraphHandler(
         });
       fault = faults.take(method, path);
       if (fault?.when === 'before') return deliver(faultAnswer(fault, errorResponse));
+      const tokenRefused =
+        path === '/$batch' && method === 'POST'
+          ? faults.takeTokenRefusal(batchSubRequestsOf(body))
+          : undefined;
+      if (tokenRefused) return deliver(faultAnswer(tokenRefused, errorResponse));
       // A targeted rule decides this request alone: "after" must really carry it out.
       const randomFault = fault ? undefined : injectedFault();
       if (randomFault) throw randomFault;
@@ -357,4 +362,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new GraphHttpError(400, 'Request_BadRequest', 'The request body is not valid JSON.');
   }
+}
+
+/** The method and path of each sub-request of a $batch body, as far as it is well formed. */
+function batchSubRequestsOf(body: unknown): Array<{ method: string; path: string }> {
+  const requests = (body as { requests?: unknown } | undefined)?.requests;
+  if (!Array.isArray(requests)) return [];
+  return requests.flatMap((r: { method?: unknown; url?: unknown }) =>
+    typeof r?.method === 'string' && typeof r.url === 'string'
+      ? [{ method: r.method, path: `/${r.url.replace(/^\//, '').split('?')[0]}` }]
+      : [],
+  );
 }
