@@ -15,6 +15,7 @@ import { EmptyState, Skeleton } from '@/components/ui/feedback';
 import { POLICIES_URL } from './policy-urls';
 import { FINDING_FILTERS, summarizePolicies } from './policy-summary';
 import { usePolicies } from '@/components/shared/use-policies';
+import { BUILT_IN_RANGE_TEXT } from '@/lib/policy/messages';
 
 // The table code (TanStack Table) loads after the page's first paint: the route stays within
 // its first-load JavaScript budget.
@@ -74,9 +75,9 @@ export function PolicyList() {
         <EmptyState title="No token lifetime policies yet">
           <p>
             A token lifetime policy sets how long access, ID and SAML tokens last for the apps it is
-            linked to (10 minutes to 23:59:59; without one, Entra gives 60–90 minutes). Create one,
-            then link it to the service principal of the API whose tokens should last longer or
-            shorter.
+            linked to (10 minutes to 23:59:59; without one, Entra gives {BUILT_IN_RANGE_TEXT}).
+            Create one, then link it to the service principal of the API whose tokens should last
+            longer or shorter.
           </p>
           {access.state !== 'denied' && (
             <Link

@@ -4,7 +4,6 @@
 // small), so a link written in the dashboard or elsewhere always shows.
 import type { GraphApi } from './client';
 import type { DirectoryChanges } from './directory';
-import { GraphRequestError } from './errors';
 import type { ApplicationObject, ObjectType, ServicePrincipalObject } from './types';
 
 export interface ObjectSnapshot {
@@ -59,30 +58,5 @@ export async function startTracking(
     return { application, servicePrincipal };
   } catch {
     return undefined;
-  }
-}
-
-/**
- * The kept objects brought up to now. Undefined when Graph no longer knows the tokens (410
- * syncStateNotFound after seven days or a reset) or refuses them: the caller reads everything.
- */
-export async function refreshSnapshot(
-  api: GraphApi,
-  snapshot: ObjectSnapshot,
-): Promise<ObjectSnapshot | undefined> {
-  try {
-    const [apps, sps] = await Promise.all([
-      api.changesSince<ApplicationObject>(snapshot.deltaLinks.application),
-      api.changesSince<ServicePrincipalObject>(snapshot.deltaLinks.servicePrincipal),
-    ]);
-    return {
-      savedAt: Date.now(),
-      applications: applyChanges(snapshot.applications, apps),
-      servicePrincipals: applyChanges(snapshot.servicePrincipals, sps),
-      deltaLinks: { application: apps.deltaLink, servicePrincipal: sps.deltaLink },
-    };
-  } catch (error) {
-    if (error instanceof GraphRequestError && error.status < 500) return undefined;
-    throw error;
   }
 }

@@ -23,6 +23,7 @@ import {
   OBJECT_KIND_LABELS,
 } from './linked-object-columns';
 import { useBulkLinks } from './use-link-actions';
+import { BUILT_IN_RANGE_TEXT } from '@/lib/policy/messages';
 
 const objectId = (o: LinkedObject) => o.id;
 
@@ -147,7 +148,7 @@ export function LinkedObjectsTable({
       >
         <p>
           Their tokens fall back to the next source (organization default, application link or the
-          built-in 60–90 minutes) within seconds. Tokens already issued keep their lifetime.
+          built-in {BUILT_IN_RANGE_TEXT}) within seconds. Tokens already issued keep their lifetime.
         </p>
         <ul
           className="max-h-48 list-disc overflow-auto rounded border border-slate-200 py-1 pl-6 dark:border-slate-700"
