@@ -20,6 +20,7 @@ import {
 } from '@/lib/policy/resolve';
 import type { DirectoryTarget, PrecedenceRuleId } from '@/lib/policy/types';
 import { KIND_LABELS, kindOf, SOURCE_LABELS } from './effective-rows';
+import { PrecedenceRuleSelect } from './precedence-rule-select';
 
 const OUTCOME_TONE = {
   won: 'success',
@@ -100,22 +101,11 @@ export function ApplicationDetail({
             Effective access-token lifetime:{' '}
             <span data-testid="effective-lifetime">{formatLifetime(effective)}</span>
           </h2>
-          <label className="text-sm">
-            <span className="mr-2">Precedence rule</span>
-            <select
-              value={rule}
-              onChange={(e) =>
-                router.replace(`${pathname}?rule=${e.target.value}`, { scroll: false })
-              }
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
-            >
-              {Object.values(PRECEDENCE_RULES).map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PrecedenceRuleSelect
+            value={rule}
+            onChange={(r) => router.replace(`${pathname}?rule=${r}`, { scroll: false })}
+            labelClassName="mr-2"
+          />
         </div>
         <p className="mt-1 text-sm" data-testid="effective-source">
           Set by: {SOURCE_LABELS[effective.source]}

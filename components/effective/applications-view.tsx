@@ -14,12 +14,12 @@ import { EmptyState, ProgressBar } from '@/components/ui/feedback';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { useUrlValues } from '@/components/ui/use-url-state';
 import { AUDIT_CLASS_LABELS } from '@/lib/policy/classify';
-import { PRECEDENCE_RULES } from '@/lib/policy/resolve';
 import { applicationColumns, applicationSearchText } from './application-columns';
 import { APPLICATIONS_URL } from './application-filters';
 import { DirectoryFreshness } from './directory-freshness';
 import { effectiveRows, KIND_LABELS, SOURCE_LABELS, type EffectiveRow } from './effective-rows';
 import { exportRows } from './export-rows';
+import { PrecedenceRuleSelect } from './precedence-rule-select';
 
 const rowId = (row: EffectiveRow) => row.appId;
 
@@ -135,20 +135,11 @@ export function ApplicationsView() {
           />
           Rules disagree only
         </label>
-        <label>
-          <span className="block font-medium">Precedence rule</span>
-          <select
-            value={rule}
-            onChange={(e) => setValues({ rule: e.target.value as typeof rule })}
-            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
-          >
-            {Object.values(PRECEDENCE_RULES).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PrecedenceRuleSelect
+          value={rule}
+          onChange={(r) => setValues({ rule: r })}
+          labelClassName="block font-medium"
+        />
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p
