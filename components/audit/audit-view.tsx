@@ -5,7 +5,6 @@ import { useMemo, type ReactNode } from 'react';
 import dynamic from 'next/dynamic';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
-import { ErrorPanel } from '@/components/ui/error-panel';
 import { Notice, ProgressBar } from '@/components/ui/feedback';
 import { download, objectsToCsv } from '@/lib/export/csv';
 import { auditSummary, type AuditSummary } from '@/lib/policy/audit';
@@ -13,6 +12,7 @@ import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
 import { BUILT_IN_RANGE_TEXT } from '@/lib/policy/messages';
 import { LifetimeDistributionChart } from './lifetime-distribution-chart';
+import { DirectoryLoadError } from '@/components/shell/directory-load-error';
 
 // The table code (TanStack Table and Virtual) loads after the audit's own figures.
 const ExtendedTable = dynamic(() => import('./extended-table').then((m) => m.ExtendedTable), {
@@ -39,14 +39,7 @@ export function AuditView({ reach, sessions }: AuditSections) {
     [directory.data],
   );
 
-  if (directory.isError)
-    return (
-      <ErrorPanel
-        error={directory.error}
-        title="Could not load the tenant"
-        onRetry={() => directory.refetch()}
-      />
-    );
+  if (directory.isError) return <DirectoryLoadError directory={directory} />;
   if (!summary) {
     const p = directory.progress;
     return (

@@ -3,7 +3,6 @@
 import { useMemo, useState } from 'react';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Button } from '@/components/ui/button';
-import { ErrorPanel } from '@/components/ui/error-panel';
 import { Notice, ProgressBar } from '@/components/ui/feedback';
 import { nameKey } from '@/lib/desired-state/baseline';
 import {
@@ -18,6 +17,7 @@ import { ExportPanel } from './export-panel';
 import { PlanView, RunResults } from './plan-view';
 import { ProblemsList } from './problems-list';
 import { useApply } from './use-apply';
+import { DirectoryLoadError } from '@/components/shell/directory-load-error';
 
 interface LoadedBaseline {
   fileName: string;
@@ -44,14 +44,7 @@ export function DesiredStateView() {
     return { checked, blockedByTenant, steps };
   }, [index, loaded, excluded]);
 
-  if (directory.isError)
-    return (
-      <ErrorPanel
-        error={directory.error}
-        title="Could not load the tenant"
-        onRetry={() => directory.refetch()}
-      />
-    );
+  if (directory.isError) return <DirectoryLoadError directory={directory} />;
   if (!index) return <ProgressBar value={0} label="Loading the tenant" />;
 
   const toggle = (item: ItemKey, exclude: boolean) =>

@@ -7,7 +7,6 @@ import { ObjectPolicyControl } from '@/components/shared/links/object-policy-con
 import { ImpactTable } from '@/components/shared/impact-table';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
-import { ErrorPanel } from '@/components/ui/error-panel';
 import { Notice, Skeleton } from '@/components/ui/feedback';
 import { applyChange, diffImpact } from '@/lib/policy/audit';
 import { buildDefinition } from '@/lib/policy/definition';
@@ -21,6 +20,7 @@ import {
 import type { DirectoryTarget, PrecedenceRuleId } from '@/lib/policy/types';
 import { KIND_LABELS, kindOf, SOURCE_LABELS } from './effective-rows';
 import { PrecedenceRuleSelect } from './precedence-rule-select';
+import { DirectoryLoadError } from '@/components/shell/directory-load-error';
 
 const OUTCOME_TONE = {
   won: 'success',
@@ -48,14 +48,7 @@ export function ApplicationDetail({
     [directory.index],
   );
 
-  if (directory.isError)
-    return (
-      <ErrorPanel
-        error={directory.error}
-        title="Could not load the tenant"
-        onRetry={() => directory.refetch()}
-      />
-    );
+  if (directory.isError) return <DirectoryLoadError directory={directory} />;
   if (!target) {
     if (!directory.data) return <Skeleton className="h-64" label="Loading the application" />;
     return (

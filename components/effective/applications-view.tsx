@@ -11,7 +11,6 @@ import {
 } from '@/components/ui/data-table/data-table-faceted-filter';
 import { useDataTable } from '@/components/ui/data-table/use-data-table';
 import { EmptyState, ProgressBar } from '@/components/ui/feedback';
-import { ErrorPanel } from '@/components/ui/error-panel';
 import { useUrlValues } from '@/components/ui/use-url-state';
 import { AUDIT_CLASS_LABELS } from '@/lib/policy/classify';
 import { applicationColumns, applicationSearchText } from './application-columns';
@@ -20,6 +19,7 @@ import { DirectoryFreshness } from './directory-freshness';
 import { effectiveRows, KIND_LABELS, SOURCE_LABELS, type EffectiveRow } from './effective-rows';
 import { exportRows } from './export-rows';
 import { PrecedenceRuleSelect } from './precedence-rule-select';
+import { DirectoryLoadError } from '@/components/shell/directory-load-error';
 
 const rowId = (row: EffectiveRow) => row.appId;
 
@@ -63,11 +63,7 @@ export function ApplicationsView() {
 
   if (directory.isError)
     return (
-      <ErrorPanel
-        error={directory.error}
-        title="Could not load the tenant’s applications"
-        onRetry={() => directory.refetch()}
-      />
+      <DirectoryLoadError directory={directory} title="Could not load the tenant’s applications" />
     );
   const progress = directory.progress;
   const loading = !directory.index;

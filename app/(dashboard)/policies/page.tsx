@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { DeletedPolicyNotice } from '@/components/policies/deleted-policy-notice';
-import { PolicyList } from '@/components/policies/policy-list';
+import { PolicyListDeferred } from '@/components/policies/policy-list-deferred';
 
 export const metadata = { title: 'Policies' };
 
@@ -9,7 +9,7 @@ export default function PoliciesPage() {
     <Suspense>
       <div className="space-y-4">
         <DeletedPolicyNotice />
-        <PolicyList />
+        <PolicyListDeferred />
       </div>
     </Suspense>
   );
