@@ -60,6 +60,14 @@ test('tokens stay out of localStorage, URLs and the console', async ({ page }) =
 test('an expired access token is renewed silently', async ({ page }) => {
   await signIn(page, 'admin');
   await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
+  // Listen before aging: the page may still be reading the tenant, and renews the moment it next
+  // asks MSAL for a token — possibly before the navigation below.
+  const tokenRequest = page.waitForRequest(
+    (request) =>
+      request.url().startsWith(`${DEMO_URL}/token`) &&
+      request.method() === 'POST' &&
+      (request.postData() ?? '').includes('grant_type=refresh_token'),
+  );
   // Age every cached access token as if the session had run past its lifetime.
   const expired = await page.evaluate(() => {
     let count = 0;
@@ -75,9 +83,6 @@ test('an expired access token is renewed silently', async ({ page }) => {
     return count;
   });
   expect(expired).toBeGreaterThan(0);
-  const tokenRequest = page.waitForRequest(
-    (request) => request.url().startsWith(`${DEMO_URL}/token`) && request.method() === 'POST',
-  );
   await page.goto('/applications');
   await page.goto('/policies');
   await tokenRequest;
