@@ -1,28 +1,18 @@
 import { expect, test } from '@playwright/test';
 import {
-  definition,
   expectNoSeriousA11yViolations,
   graphAsAutomation,
   resetTenant,
   setControls,
   signIn,
 } from './fixtures';
+import { createPolicy } from './tenant';
 
 const CDS = '00000007-0000-0000-c000-000000000000';
 const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
 
 test.beforeEach(() => resetTenant());
 test.afterEach(() => setControls({ faultRate: 0, latencyMs: 0 }));
-
-async function createPolicy(name: string, lifetime: string) {
-  const graph = await graphAsAutomation();
-  const created = await graph.post('/policies/tokenLifetimePolicies', {
-    displayName: name,
-    definition: definition(lifetime),
-  });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
-}
 
 test('an unknown rule or sort in the URL shows the default view instead of crashing', async ({
   page,

@@ -2,22 +2,13 @@
 // its fix (banner that stayed, silent delete, untyped tenant-wide switch, linear chart, missing
 // favicon, no undo after a bulk change).
 import { expect, test, type Page } from '@playwright/test';
-import { definition, graphAsAutomation, resetTenant, signIn } from './fixtures';
+import { graphAsAutomation, resetTenant, signIn } from './fixtures';
+import { createPolicy } from './tenant';
 
 const CONTOSO_2H = '11111111-0000-4000-8000-000000000002';
 const REPORTING_12H = '11111111-0000-4000-8000-000000000006';
 
 test.beforeEach(() => resetTenant());
-
-async function createPolicy(name: string, lifetime: string) {
-  const graph = await graphAsAutomation();
-  const created = await graph.post('/policies/tokenLifetimePolicies', {
-    displayName: name,
-    definition: definition(lifetime),
-  });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
-}
 
 /** Service principals holding no policy in the seed, as the picker and Graph name them. */
 async function freeServicePrincipals(count: number) {

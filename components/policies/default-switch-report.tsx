@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { GraphRequestError } from '@/lib/graph/errors';
 import type { DefaultSwitchOutcome } from '@/lib/graph/organization-default';
 import { describeDefaultSwitch, type DefaultRepair } from './organization-default';
+import { GraphErrorLine } from '@/components/ui/graph-error-line';
 
 const TONES = {
   success:
@@ -41,8 +42,7 @@ export function DefaultSwitchReport({
       </p>
       {graph && (
         <p className="mt-1 text-xs">
-          Graph said: {graph.code} — <span className="tenant-text">{graph.message}</span>
-          {graph.requestId ? ` (request id ${graph.requestId})` : ''}
+          <GraphErrorLine error={graph} prefix="Graph said: " />
         </p>
       )}
       {report.repairs.length > 0 && (

@@ -7,6 +7,7 @@ import { ProgressBar } from '@/components/ui/feedback';
 import type { LinkOutcome } from '@/lib/graph/link-writes';
 import { describeLinkOutcome, type LinkRepair } from './link-report';
 import { UndoBulkChange } from './undo-bulk-change';
+import { GraphErrorLine } from '@/components/ui/graph-error-line';
 
 const LABELS: Record<LinkOutcome['status'], string> = {
   linked: 'Linked',
@@ -89,15 +90,15 @@ export function BulkLinkProgress({
                   </div>
                   {o.status === 'failed' && o.error && (
                     <p className="text-xs text-red-800 dark:text-red-300">
-                      {o.error.code} — {o.error.message}
-                      {o.error.requestId ? ` (request id ${o.error.requestId})` : ''}
+                      <GraphErrorLine error={o.error} />
                     </p>
                   )}
                   {o.restoreError && (
                     <p className="text-xs text-red-800 dark:text-red-300">
-                      Putting the previous policy back failed too: {o.restoreError.code} —{' '}
-                      {o.restoreError.message}
-                      {o.restoreError.requestId ? ` (request id ${o.restoreError.requestId})` : ''}
+                      <GraphErrorLine
+                        error={o.restoreError}
+                        prefix="Putting the previous policy back failed too: "
+                      />
                     </p>
                   )}
                   {repairs.length > 0 && (

@@ -14,6 +14,7 @@ import type { DirectoryTarget } from '@/lib/policy/types';
 import type { LinkOutcome } from '@/lib/graph/link-writes';
 import { describeLinkOutcome, type LinkRepair } from './link-report';
 import { useSetObjectPolicy } from './use-link-mutations';
+import { GraphErrorLine } from '@/components/ui/graph-error-line';
 
 const LABEL: Record<ObjectType, string> = {
   application: 'application object',
@@ -174,17 +175,15 @@ export function ObjectPolicyControl({
           </p>
           {broken.error && (
             <p className="mt-1 text-xs">
-              Graph said: {broken.error.code} — {broken.error.message}
-              {broken.error.requestId ? ` (request id ${broken.error.requestId})` : ''}
+              <GraphErrorLine error={broken.error} prefix="Graph said: " />
             </p>
           )}
           {broken.restoreError && (
             <p className="mt-1 text-xs">
-              Putting the previous policy back failed too: {broken.restoreError.code} —{' '}
-              {broken.restoreError.message}
-              {broken.restoreError.requestId
-                ? ` (request id ${broken.restoreError.requestId})`
-                : ''}
+              <GraphErrorLine
+                error={broken.restoreError}
+                prefix="Putting the previous policy back failed too: "
+              />
             </p>
           )}
           <div className="mt-2 flex flex-wrap gap-2">

@@ -15,6 +15,7 @@ import {
   type UndoStep,
 } from '@/lib/graph/undo-bulk';
 import { useUndoBulkMutation } from './use-link-mutations';
+import { GraphErrorLine } from '@/components/ui/graph-error-line';
 
 /** "Undo" after a bulk run: each object back to the policy it held before, with its outcome. */
 export function UndoBulkChange({
@@ -107,10 +108,10 @@ export function UndoBulkChange({
                       ? `back to ${quoted(r.step.restore)}`
                       : describeLinkOutcome(r.outcome, nameOf).text}
                 {r.status === 'done' && r.outcome.error && !restored(r) && (
-                  <span className="block text-xs text-red-800 dark:text-red-300">
-                    {r.outcome.error.code} — {r.outcome.error.message}
-                    {r.outcome.error.requestId ? ` (request id ${r.outcome.error.requestId})` : ''}
-                  </span>
+                  <GraphErrorLine
+                    error={r.outcome.error}
+                    className="block text-xs text-red-800 dark:text-red-300"
+                  />
                 )}
               </li>
             ))}
