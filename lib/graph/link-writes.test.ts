@@ -2,33 +2,22 @@
 // object linked exactly once, and a failed replacement must restore the previous link. Targeted
 // failures are injected at lib/graph's boundary (a wrapped api): the tenant behind stays real, so
 // what the operations read back is what the tenant holds.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoTenant, type DemoTenant } from '@/demo-tenant/server';
+import { describe, expect, it } from 'vitest';
 import { SEEDED } from '@/demo-tenant/directory/seed';
-import { graphApiAs } from '@/demo-tenant/test-support/graph-api';
+import { tenantPerFile } from '@/demo-tenant/test-support/tenant-per-file';
 import { clientToken } from '@/demo-tenant/test-support/http';
 import { createGraphApi, type GraphApi } from './client';
 import { GraphRequestError, timeoutError } from './errors';
 import type { BatchResult } from './types';
 import { bulkLink, bulkUnlink, setObjectPolicy, type LinkTarget } from './link-writes';
 
-let tenant: DemoTenant;
-let api: GraphApi;
-
 const token = async (url: string, client = 'demo-automation') =>
   (await clientToken(url, 'https://graph.microsoft.com/.default', client)).body.access_token;
 
-beforeAll(async () => {
-  tenant = await startDemoTenant({ port: 0, appOrigins: [] });
-  api = await graphApiAs(tenant.url);
-});
-afterAll(() => tenant.close());
-beforeEach(async () => {
-  await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
-});
+const t = tenantPerFile();
 
 const controls = async (faultRate: number) => {
-  const response = await fetch(`${tenant.url}/_demo/controls`, {
+  const response = await fetch(`${t.tenant.url}/_demo/controls`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ faultRate }),
@@ -39,7 +28,7 @@ const controls = async (faultRate: number) => {
 };
 
 function targets(count: number): LinkTarget[] {
-  return tenant.store.servicePrincipals
+  return t.tenant.store.servicePrincipals
     .filter((sp) => sp.servicePrincipalType === 'Application')
     .slice(0, count)
     .map((sp) => ({
@@ -54,11 +43,11 @@ describe('bulkLink', () => {
   it('links 45 objects through $batch under 30% faults: each ends with the policy exactly once', async () => {
     const chosen = targets(45);
     await controls(0.3);
-    let outcomes = await bulkLink(api, chosen, SEEDED.policies.unused);
+    let outcomes = await bulkLink(t.api, chosen, SEEDED.policies.unused);
     // What still failed after lib/graph's own retries is retried by the admin: only those.
     for (let round = 0; round < 5 && outcomes.some((o) => o.status === 'failed'); round++) {
       const failed = outcomes.filter((o) => o.status === 'failed').map((o) => o.target);
-      const retried = await bulkLink(api, failed, SEEDED.policies.unused);
+      const retried = await bulkLink(t.api, failed, SEEDED.policies.unused);
       outcomes = outcomes.map(
         (o) => retried.find((r) => r.target.objectId === o.target.objectId) ?? o,
       );
@@ -66,11 +55,11 @@ describe('bulkLink', () => {
     await controls(0);
     expect(outcomes.filter((o) => o.status === 'failed')).toEqual([]);
     for (const target of chosen) {
-      expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+      expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
         SEEDED.policies.unused,
       );
     }
-    const linkedCount = tenant.store.appliesTo(SEEDED.policies.unused).length;
+    const linkedCount = t.tenant.store.appliesTo(SEEDED.policies.unused).length;
     expect(linkedCount).toBe(45);
   });
 
@@ -78,11 +67,11 @@ describe('bulkLink', () => {
     // GET /servicePrincipals/{id}/tokenLifetimePolicies needs Policy.Read.All AND
     // Application.ReadWrite.All (serviceprincipal-list-tokenlifetimepolicies): an admin whose read
     // scopes are read-only must still be able to link, because the re-read goes with write scopes.
-    const readerToken = await token(tenant.url, 'demo-reader');
-    const writerToken = await token(tenant.url);
+    const readerToken = await token(t.tenant.url, 'demo-reader');
+    const writerToken = await token(t.tenant.url);
     const split = createGraphApi({
       getToken: async (scopes) => (scopes.includes('w') ? writerToken : readerToken),
-      graphBaseUrl: `${tenant.url}/v1.0`,
+      graphBaseUrl: `${t.tenant.url}/v1.0`,
       readScopes: ['r'],
       writeScopes: ['w'],
       retryPolicy: { sleep: async () => undefined },
@@ -92,7 +81,7 @@ describe('bulkLink', () => {
   });
 
   it('skips objects that already hold the policy and replaces other policies', async () => {
-    const [cds] = tenant.store.servicePrincipals.filter(
+    const [cds] = t.tenant.store.servicePrincipals.filter(
       (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
     );
     const target: LinkTarget = {
@@ -101,21 +90,21 @@ describe('bulkLink', () => {
       displayName: cds.displayName,
       appId: cds.appId,
     };
-    const [replaced] = await bulkLink(api, [target], SEEDED.policies.contoso2h);
+    const [replaced] = await bulkLink(t.api, [target], SEEDED.policies.contoso2h);
     expect(replaced).toMatchObject({
       status: 'replaced',
       previousPolicyId: SEEDED.policies.dataverse,
     });
-    const [again] = await bulkLink(api, [target], SEEDED.policies.contoso2h);
+    const [again] = await bulkLink(t.api, [target], SEEDED.policies.contoso2h);
     expect(again.status).toBe('already-linked');
-    const unlinked = await bulkUnlink(api, [target], SEEDED.policies.contoso2h);
+    const unlinked = await bulkUnlink(t.api, [target], SEEDED.policies.contoso2h);
     expect(unlinked[0].status).toBe('unlinked');
-    expect(tenant.store.linkedPolicyId('servicePrincipal', cds.id)).toBeUndefined();
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', cds.id)).toBeUndefined();
   });
 });
 
 function cdsTarget(): LinkTarget {
-  const [cds] = tenant.store.servicePrincipals.filter(
+  const [cds] = t.tenant.store.servicePrincipals.filter(
     (sp) => sp.appId === '00000007-0000-0000-c000-000000000000',
   );
   return {
@@ -134,7 +123,7 @@ const notFound = () =>
   });
 
 /**
- * The api with targeted failures: sub-requests refused before they run (`refuse`), answers
+ * The t.api with targeted failures: sub-requests refused before they run (`refuse`), answers
  * replaced after they ran (`subResult`: "the client never heard"), direct links failing.
  */
 function withFaults(faults: {
@@ -144,11 +133,11 @@ function withFaults(faults: {
   linkPolicy?: () => Error | undefined;
 }): GraphApi {
   return {
-    ...api,
+    ...t.api,
     async runBatch(requests, options) {
       const refused = new Map(requests.map((r) => [r.id, faults.refuse?.(r)]));
       const sent = requests.filter((r) => !refused.get(r.id));
-      const results = sent.length ? await api.runBatch(sent, options) : [];
+      const results = sent.length ? await t.api.runBatch(sent, options) : [];
       const error = requests.some((r) => r.method !== 'GET') ? faults.afterBatch?.() : undefined;
       if (error) throw error;
       return requests.map((request) => {
@@ -159,7 +148,7 @@ function withFaults(faults: {
     async linkPolicy(...args) {
       const error = faults.linkPolicy?.();
       if (error) throw error;
-      return api.linkPolicy(...args);
+      return t.api.linkPolicy(...args);
     },
   };
 }
@@ -180,7 +169,7 @@ describe('bulk replace under targeted failures', () => {
       linkPolicy: notFound,
     });
     const [outcome] = await bulkLink(faulty, [target], SEEDED.policies.unused);
-    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBeUndefined();
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBeUndefined();
     expect(outcome).toMatchObject({
       status: 'failed',
       previousPolicyId: SEEDED.policies.dataverse,
@@ -188,9 +177,9 @@ describe('bulk replace under targeted failures', () => {
       restoreError: { code: 'Request_ResourceNotFound' },
     });
     // The one-click repair (components/shared/links/link-report.ts) goes back through setObjectPolicy.
-    const repaired = await setObjectPolicy(api, target, SEEDED.policies.dataverse);
+    const repaired = await setObjectPolicy(t.api, target, SEEDED.policies.dataverse);
     expect(repaired.status).toBe('linked');
-    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
       SEEDED.policies.dataverse,
     );
   });
@@ -206,7 +195,7 @@ describe('bulk replace under targeted failures', () => {
     expect(outcome).toMatchObject({ status: 'replaced', nowPolicyId: SEEDED.policies.unused });
     expect(outcome.restoreError).toBeUndefined();
     expect(restores).toBe(0);
-    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
       SEEDED.policies.unused,
     );
   });
@@ -216,8 +205,8 @@ describe('bulk replace under targeted failures', () => {
     const faulty = withFaults({ afterBatch: () => timeoutError('Graph did not answer in 30 s') });
     const outcomes = await bulkLink(faulty, chosen, SEEDED.policies.unused);
     expect(outcomes.map((o) => o.status)).toEqual(['linked', 'linked', 'linked']);
-    for (const t of chosen)
-      expect(tenant.store.linkedPolicyId('servicePrincipal', t.objectId)).toBe(
+    for (const target of chosen)
+      expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
         SEEDED.policies.unused,
       );
   });
@@ -225,7 +214,7 @@ describe('bulk replace under targeted failures', () => {
   it('throws, having written nothing, when the current policies cannot be read first', async () => {
     const target = cdsTarget();
     const unreadable: GraphApi = {
-      ...api,
+      ...t.api,
       runBatch: async () => {
         throw timeoutError('Graph did not answer in 30 s');
       },
@@ -233,7 +222,7 @@ describe('bulk replace under targeted failures', () => {
     await expect(bulkLink(unreadable, [target], SEEDED.policies.unused)).rejects.toMatchObject({
       timedOut: true,
     });
-    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
       SEEDED.policies.dataverse,
     );
   });
@@ -255,14 +244,14 @@ describe('bulk replace under targeted failures', () => {
 describe('setObjectPolicy', () => {
   it('restores the previous policy when the new link fails', async () => {
     const target = cdsTarget();
-    const outcome = await setObjectPolicy(api, target, 'no-such-policy');
+    const outcome = await setObjectPolicy(t.api, target, 'no-such-policy');
     expect(outcome).toMatchObject({
       status: 'failed',
       error: { status: 404 },
       nowPolicyId: SEEDED.policies.dataverse,
     });
     expect(outcome.previousPolicyId).toBe(SEEDED.policies.dataverse);
-    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
       SEEDED.policies.dataverse,
     );
   });
@@ -282,7 +271,7 @@ describe('setObjectPolicy', () => {
 
   it('leaves an object alone when it holds something else than the caller expected', async () => {
     const target = cdsTarget();
-    const outcome = await setObjectPolicy(api, target, SEEDED.policies.unused, {
+    const outcome = await setObjectPolicy(t.api, target, SEEDED.policies.unused, {
       expectedPrevious: null,
     });
     expect(outcome).toMatchObject({
@@ -290,19 +279,19 @@ describe('setObjectPolicy', () => {
       wrote: false,
       nowPolicyId: SEEDED.policies.dataverse,
     });
-    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
       SEEDED.policies.dataverse,
     );
   });
 
   it('replaces A with B', async () => {
     const target = cdsTarget();
-    const outcome = await setObjectPolicy(api, target, SEEDED.policies.unused);
+    const outcome = await setObjectPolicy(t.api, target, SEEDED.policies.unused);
     expect(outcome).toMatchObject({
       status: 'replaced',
       previousPolicyId: SEEDED.policies.dataverse,
     });
-    expect(tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
+    expect(t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId)).toBe(
       SEEDED.policies.unused,
     );
   });

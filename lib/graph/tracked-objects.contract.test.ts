@@ -4,36 +4,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoTenant, type DemoTenant } from '@/demo-tenant/server';
 import { DELTA_TOKEN_LIFETIME_MS } from '@/demo-tenant/graph/delta';
-import { createGraphApi, type GraphApi } from './client';
+import { graphApiAs } from '@/demo-tenant/test-support/graph-api';
+import type { GraphApi } from './client';
 import { loadDirectoryIndex } from './directory-index';
 import { applyChanges, type ObjectSnapshot } from './tracked-objects';
 
 let tenant: DemoTenant;
 const apis: Record<'automation' | 'reader', GraphApi> = {} as never;
 
-async function apiFor(client: string): Promise<GraphApi> {
-  const response = await fetch(`${tenant.url}/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client,
-      client_secret: `${client}-secret`,
-      scope: 'https://graph.microsoft.com/.default',
-    }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return createGraphApi({
-    getToken: async () => token,
-    graphBaseUrl: `${tenant.url}/v1.0`,
-    readScopes: [],
-    writeScopes: [],
-  });
-}
-
 beforeAll(async () => {
   tenant = await startDemoTenant({ port: 0, httpsPort: 0, size: 3000, appOrigins: [] });
-  apis.automation = await apiFor('demo-automation');
-  apis.reader = await apiFor('demo-reader');
+  apis.automation = await graphApiAs(tenant.url);
+  apis.reader = await graphApiAs(tenant.url, 'demo-reader');
 });
 afterAll(() => tenant.close());
 beforeEach(async () => {

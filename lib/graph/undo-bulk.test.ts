@@ -1,33 +1,21 @@
 // Undo of a bulk change, against the real demo tenant over HTTP: each object must end with the
 // policy it held before the run, read back from the tenant, and an object someone changed since the
 // run must be left alone.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoTenant, type DemoTenant } from '@/demo-tenant/server';
+import { describe, expect, it } from 'vitest';
 import { SEEDED } from '@/demo-tenant/directory/seed';
-import { graphApiAs } from '@/demo-tenant/test-support/graph-api';
-import type { GraphApi } from './client';
+import { tenantPerFile } from '@/demo-tenant/test-support/tenant-per-file';
 import { bulkLink, bulkUnlink, type LinkOutcome, type LinkTarget } from './link-writes';
 import { restored, retrySteps, undoBulkChange, undoSteps } from './undo-bulk';
 
-let tenant: DemoTenant;
-let api: GraphApi;
-
-beforeAll(async () => {
-  tenant = await startDemoTenant({ port: 0, appOrigins: [] });
-  api = await graphApiAs(tenant.url);
-});
-afterAll(() => tenant.close());
-beforeEach(async () => {
-  await fetch(`${tenant.url}/_demo/reset`, { method: 'POST' });
-});
+const t = tenantPerFile();
 
 /** Three service principals without a policy in the seed. */
 function freeTargets(): LinkTarget[] {
-  return tenant.store.servicePrincipals
+  return t.tenant.store.servicePrincipals
     .filter(
       (sp) =>
         sp.servicePrincipalType === 'Application' &&
-        !tenant.store.linkedPolicyId('servicePrincipal', sp.id),
+        !t.tenant.store.linkedPolicyId('servicePrincipal', sp.id),
     )
     .slice(0, 3)
     .map((sp) => ({
@@ -38,14 +26,14 @@ function freeTargets(): LinkTarget[] {
     }));
 }
 const holds = (target: LinkTarget) =>
-  tenant.store.linkedPolicyId('servicePrincipal', target.objectId) ?? null;
+  t.tenant.store.linkedPolicyId('servicePrincipal', target.objectId) ?? null;
 
 describe('undo a bulk change', () => {
   it('puts back each object’s own previous policy after a bulk link that replaced two', async () => {
     const [a, b, c] = freeTargets();
-    await api.linkPolicy('servicePrincipal', a.objectId, SEEDED.policies.contoso2h);
-    await api.linkPolicy('servicePrincipal', b.objectId, SEEDED.policies.reporting12h);
-    const outcomes = await bulkLink(api, [a, b, c], SEEDED.policies.unused);
+    await t.api.linkPolicy('servicePrincipal', a.objectId, SEEDED.policies.contoso2h);
+    await t.api.linkPolicy('servicePrincipal', b.objectId, SEEDED.policies.reporting12h);
+    const outcomes = await bulkLink(t.api, [a, b, c], SEEDED.policies.unused);
     expect([a, b, c].map(holds)).toEqual(Array(3).fill(SEEDED.policies.unused));
 
     const steps = undoSteps(outcomes);
@@ -54,7 +42,7 @@ describe('undo a bulk change', () => {
       SEEDED.policies.reporting12h,
       null,
     ]);
-    const results = await undoBulkChange(api, steps);
+    const results = await undoBulkChange(t.api, steps);
     expect(results.every(restored)).toBe(true);
     expect([a, b, c].map(holds)).toEqual([
       SEEDED.policies.contoso2h,
@@ -66,23 +54,23 @@ describe('undo a bulk change', () => {
 
   it('relinks what a bulk unlink took away', async () => {
     const [a, b] = freeTargets();
-    await api.linkPolicy('servicePrincipal', a.objectId, SEEDED.policies.unused);
-    await api.linkPolicy('servicePrincipal', b.objectId, SEEDED.policies.unused);
-    const outcomes = await bulkUnlink(api, [a, b], SEEDED.policies.unused);
+    await t.api.linkPolicy('servicePrincipal', a.objectId, SEEDED.policies.unused);
+    await t.api.linkPolicy('servicePrincipal', b.objectId, SEEDED.policies.unused);
+    const outcomes = await bulkUnlink(t.api, [a, b], SEEDED.policies.unused);
     expect([a, b].map(holds)).toEqual([null, null]);
-    const results = await undoBulkChange(api, undoSteps(outcomes));
+    const results = await undoBulkChange(t.api, undoSteps(outcomes));
     expect(results.map((r) => r.status)).toEqual(['done', 'done']);
     expect([a, b].map(holds)).toEqual([SEEDED.policies.unused, SEEDED.policies.unused]);
   });
 
   it('leaves alone an object changed since the run, and restores the others', async () => {
     const [a, b] = freeTargets();
-    await api.linkPolicy('servicePrincipal', a.objectId, SEEDED.policies.contoso2h);
-    const outcomes = await bulkLink(api, [a, b], SEEDED.policies.unused);
+    await t.api.linkPolicy('servicePrincipal', a.objectId, SEEDED.policies.contoso2h);
+    const outcomes = await bulkLink(t.api, [a, b], SEEDED.policies.unused);
     // Another admin moves b on before the undo.
-    await api.unlinkPolicy('servicePrincipal', b.objectId, SEEDED.policies.unused);
-    await api.linkPolicy('servicePrincipal', b.objectId, SEEDED.policies.reporting12h);
-    const results = await undoBulkChange(api, undoSteps(outcomes));
+    await t.api.unlinkPolicy('servicePrincipal', b.objectId, SEEDED.policies.unused);
+    await t.api.linkPolicy('servicePrincipal', b.objectId, SEEDED.policies.reporting12h);
+    const results = await undoBulkChange(t.api, undoSteps(outcomes));
     expect(results.map((r) => r.status)).toEqual(['done', 'changed-since']);
     expect(holds(a)).toBe(SEEDED.policies.contoso2h);
     expect(holds(b)).toBe(SEEDED.policies.reporting12h);
