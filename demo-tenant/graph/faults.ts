@@ -172,11 +172,15 @@ export class FaultRules {
         rule.skip--;
         continue;
       }
-      rule.count--;
-      if (rule.count === 0) this.rules = this.rules.filter((r) => r !== rule);
-      return { ...rule };
+      return this.consume(rule);
     }
     return undefined;
+  }
+
+  private consume(rule: ArmedFault): ArmedFault {
+    rule.count--;
+    if (rule.count === 0) this.rules = this.rules.filter((r) => r !== rule);
+    return { ...rule };
   }
 
   /**
@@ -194,7 +198,7 @@ export class FaultRules {
           (r.method === '*' || r.method === request.method.toUpperCase()) &&
           pathMatches(r.path, request.path),
       );
-      if (rule) return this.take(request.method, request.path);
+      if (rule) return this.consume(rule);
     }
     return undefined;
   }
