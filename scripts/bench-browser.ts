@@ -154,7 +154,17 @@ export async function runBrowserBench(size: number): Promise<string> {
         const filterMs = await timeUntilChanged(page, 'filter');
         const clearMs = await timeUntilChanged(page, 'clear');
         const sortMs = await timeUntilChanged(page, 'sort');
+        const scrollCdp = PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
+        if (scrollCdp) {
+          await scrollCdp.send('Profiler.enable');
+          await scrollCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await scrollCdp.send('Profiler.start');
+        }
         const scroll = await scrollLongTasks(page);
+        if (scrollCdp) {
+          const { profile } = await scrollCdp.send('Profiler.stop');
+          writeFileSync(`${PROFILE_DIR}/scroll.cpuprofile`, JSON.stringify(profile));
+        }
         const warm = await timedReload(page, 'warm');
         const heapWarm = await usedHeapMb(page);
         const check = (ok: boolean) => (ok ? 'met' : 'MISSED');

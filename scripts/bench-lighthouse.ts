@@ -2,13 +2,49 @@
 // sign-in page, then every route signed in as the admin. Each is run BENCH_LIGHTHOUSE_RUNS times
 // (3 by default); the median is printed with the spread, since one run on a shared 2-core machine
 // says little.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
 import { APP_URL, buildOnce, withServers } from './bench-servers';
 
 const ROUTES = ['/policies', '/applications', '/audit', '/token-inspector'];
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+// BENCH_LIGHTHOUSE_REPORTS=<folder> keeps every run's full report, to see which audit costs points.
+const REPORTS = process.env.BENCH_LIGHTHOUSE_REPORTS;
+const ONLY_ROUTES = process.env.BENCH_LIGHTHOUSE_ROUTES?.split(',');
 
-type LighthouseResult = { lhr: { categories: Record<string, { score: number | null }> } };
+type LighthouseResult = {
+  lhr: {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
+  report: string | string[];
+};
+
+// The metrics the performance score is made of, so a missed score says where the points went.
+const METRICS = [
+  ['first-contentful-paint', 'FCP', 'ms'],
+  ['largest-contentful-paint', 'LCP', 'ms'],
+  ['total-blocking-time', 'TBT', 'ms'],
+  ['speed-index', 'SI', 'ms'],
+  ['cumulative-layout-shift', 'CLS', ''],
+] as const;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function metricLine(runs: Array<LighthouseResult | undefined>): string {
+  return METRICS.map(([id, label, unit]) => {
+    const values = runs
+      .map((r) => r?.lhr.audits[id]?.numericValue)
+      .filter((v): v is number => v !== undefined);
+    if (!values.length) return `${label} n/a`;
+    const m = median(values);
+    return unit ? `${label} ${Math.round(m)} ms` : `${label} ${m.toFixed(3)}`;
+  }).join(', ');
+}
 
 function score(result: LighthouseResult | undefined, category: string): number | undefined {
   const value = result?.lhr.categories[category]?.score;
@@ -20,10 +56,9 @@ function summary(label: string, runs: Array<LighthouseResult | undefined>): stri
     const scores = runs.map((r) => score(r, category)).filter((s): s is number => s !== undefined);
     if (!scores.length) return 'n/a';
     const sorted = [...scores].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    return `${median} (${sorted[0]}–${sorted[sorted.length - 1]})`;
+    return `${median(sorted)} (${sorted[0]}–${sorted[sorted.length - 1]})`;
   };
-  return `  ${label.padEnd(17)} performance ${describe('performance').padEnd(12)} accessibility ${describe('accessibility')}`;
+  return `  ${label.padEnd(17)} performance ${describe('performance').padEnd(12)} accessibility ${describe('accessibility')}\n  ${''.padEnd(17)} ${metricLine(runs)}`;
 }
 
 export async function runLighthouse(): Promise<string> {
@@ -44,25 +79,38 @@ export async function runLighthouse(): Promise<string> {
         const page = await browser.newPage();
         const audit = async (route: string, signedIn: boolean) => {
           const runs: Array<LighthouseResult | undefined> = [];
-          for (let i = 0; i < RUNS; i++)
-            runs.push(
-              (await lighthouse(
-                `${APP_URL}${route}`,
-                {
-                  onlyCategories: ['performance', 'accessibility'],
-                  logLevel: 'error',
-                  output: 'json',
-                  // Keeps the MSAL session (sessionStorage) between audits once signed in.
-                  disableStorageReset: signedIn,
-                },
-                undefined,
-                page,
-              )) as LighthouseResult | undefined,
-            );
+          for (let i = 0; i < RUNS; i++) {
+            const result = (await lighthouse(
+              `${APP_URL}${route}`,
+              {
+                onlyCategories: ['performance', 'accessibility'],
+                logLevel: 'error',
+                output: 'json',
+                // Keeps the MSAL session (sessionStorage) between audits once signed in.
+                disableStorageReset: signedIn,
+              },
+              undefined,
+              page,
+            )) as LighthouseResult | undefined;
+            runs.push(result);
+            if (REPORTS && result) {
+              mkdirSync(REPORTS, { recursive: true });
+              const name = `${signedIn ? route.slice(1) : 'sign-in'}-${i + 1}.json`;
+              writeFileSync(join(REPORTS, name), String(result.report));
+              const trace = (result as { artifacts?: { Trace?: unknown } }).artifacts?.Trace;
+              if (trace)
+                writeFileSync(
+                  join(REPORTS, name.replace('.json', '.trace.json')),
+                  JSON.stringify(trace),
+                );
+            }
+          }
           return runs;
         };
+        const wanted = (name: string) => !ONLY_ROUTES || ONLY_ROUTES.includes(name);
+        const lines: string[] = [];
         await page.goto(`${APP_URL}/policies`);
-        const lines = [summary('sign-in page', await audit('/policies', false))];
+        if (wanted('sign-in')) lines.push(summary('sign-in page', await audit('/policies', false)));
         await page.goto(`${APP_URL}/policies`);
         await page.locator('button::-p-text(Sign in)').click();
         await page.waitForSelector('#email');
@@ -70,7 +118,8 @@ export async function runLighthouse(): Promise<string> {
         await page.type('#password', 'Admin-Demo-1');
         await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
         await page.waitForSelector('[aria-label^="Account:"]', { timeout: 30_000 });
-        for (const route of ROUTES) lines.push(summary(route, await audit(route, true)));
+        for (const route of ROUTES.filter(wanted))
+          lines.push(summary(route, await audit(route, true)));
         return `Lighthouse 12 (production build, signed in, default mobile emulation, demo tenant; median of ${RUNS} (min–max); aim ≥ 90 and 100):\n${lines.join('\n')}`;
       } finally {
         await browser.close();

@@ -1,7 +1,7 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { AuditSummary } from '@/lib/policy/audit';
 import { formatLifetime } from '@/lib/policy/format';
 import type { LinkSource } from '@/lib/policy/types';

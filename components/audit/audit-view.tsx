@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useMemo, type ReactNode } from 'react';
 import dynamic from 'next/dynamic';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';

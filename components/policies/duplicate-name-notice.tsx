@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Button } from '@/components/ui/button';
 import type { GraphRequestError } from '@/lib/graph/errors';
 import type { TokenLifetimePolicy } from '@/lib/policy/types';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useMemo, useState } from 'react';
 import { useWriteAccess, WRITE_CONSENT_EXPLANATION } from '@/components/auth/write-access';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';

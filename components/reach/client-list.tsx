@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Badge } from '@/components/ui/badge';
 import { PRIVILEGE_LABELS, type ReachClient } from '@/lib/policy/reach';
 import { ACCESS_LABELS, whoSignsIn } from './reach-rows';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useMemo, useState } from 'react';
 import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ImpactChange } from '@/lib/policy/audit';
 import { formatLifetimeWithSource } from '@/lib/policy/format';
 import type { EffectiveLifetime } from '@/lib/policy/resolve';

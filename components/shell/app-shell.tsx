@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { usePathname } from 'next/navigation';
 import { AccountMenu } from '../auth/account-menu';
 import { useAuth } from '../auth/auth-provider';

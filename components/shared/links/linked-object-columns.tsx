@@ -1,7 +1,7 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Badge } from '@/components/ui/badge';
 import type { LinkedObject } from '@/lib/graph/types';
 import { FIRST_PARTY_RESOURCES } from '@/lib/policy/rules';

@@ -78,7 +78,8 @@ export function DataTable<T>({
     count: virtual ? rows.length : 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => virtual?.rowHeight ?? 40,
-    overscan: 10,
+    // Each row drawn beyond the window costs layout and paint on every jump of the scrollbar.
+    overscan: 1,
   });
 
   // A stable toggle: checking one row re-renders that row, not every row on screen.
@@ -150,10 +151,13 @@ export function DataTable<T>({
     </thead>
   );
 
+  const virtualItems = virtual ? virtualizer.getVirtualItems() : [];
   const bodyRows = virtual
-    ? virtualizer.getVirtualItems().map((item) => (
+    ? virtualItems.map((item) => (
         <BodyRow
-          key={model.getRowId(rows[item.index])}
+          // Keyed by screen slot, not by row: a window of n consecutive rows always holds the
+          // slots 0…n-1, so a jump down the list updates text in place instead of building rows.
+          key={item.index % virtualItems.length}
           row={rowAt(item.index)}
           columns={columns}
           rowIndex={item.index + 2}
@@ -318,7 +322,8 @@ function BodyRowImpl<T>({
         // A virtual row has a fixed height: what does not fit is clipped, never drawn over the next.
         <td
           role="cell"
-          key={cell.id}
+          // By column: a recycled row keeps its cells and updates their content.
+          key={cell.column.id}
           className={`min-w-0 px-2 py-1 ${style.position === 'absolute' ? 'overflow-hidden' : ''}`}
         >
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
