@@ -40,6 +40,27 @@ test('a wrong password gets a clear message and no session', async ({ page }) =>
   await expect(page.getByRole('alert')).toContainText('email or password is incorrect');
 });
 
+test('the first response already holds the sign-in page for a signed-out browser, and not once signed in @entra', async ({
+  page,
+}) => {
+  const card = 'Signing in asks only to';
+  // No cookie yet: the server sends the card itself, so it paints before any JavaScript runs.
+  const signedOut = await (await page.request.get('/policies')).text();
+  expect(signedOut).toContain(card);
+  await page.goto('/policies');
+  // Its button works once MSAL has started.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled({ timeout: 30_000 });
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: 'Token lifetime policies' })).toBeVisible();
+  const hint = (await page.context().cookies()).find((c) => c.name === 'tlp-session-hint');
+  expect(hint?.value).toBe('signed-in');
+  // The hint holds no account and no token, and dies with the browser session.
+  expect(hint?.expires).toBe(-1);
+  const signedIn = await (await page.request.get('/policies')).text();
+  expect(signedIn).not.toContain(card);
+  expect(signedIn).toContain('Starting sign-in…');
+});
+
 test('reader signs in read-only @entra', async ({ page }) => {
   await signIn(page, 'reader');
   await page.getByRole('button', { name: 'Account: Reese Reader' }).click();

@@ -1,7 +1,9 @@
+import { cookies } from 'next/headers';
 import { DashboardProviders } from '@/components/shell/dashboard-providers';
+import { SESSION_HINT_COOKIE, sessionHintFrom } from '@/lib/auth/session-hint';
 import { AuthSettingsError, getAuthSettings } from '@/lib/auth/settings';
 
-export default function DashboardLayout({ children }: { children: React.ReactNode }) {
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   let settings;
   try {
     settings = getAuthSettings();
@@ -18,5 +20,10 @@ export default function DashboardLayout({ children }: { children: React.ReactNod
       </main>
     );
   }
-  return <DashboardProviders settings={settings}>{children}</DashboardProviders>;
+  const sessionHint = sessionHintFrom((await cookies()).get(SESSION_HINT_COOKIE)?.value);
+  return (
+    <DashboardProviders settings={settings} sessionHint={sessionHint}>
+      {children}
+    </DashboardProviders>
+  );
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { clearSessionKeepingDrafts, countDrafts } from '@/components/shell/draft-storage';
 import { clearSnapshots } from '@/lib/cache/directory-snapshots';
 import { useAuth } from './auth-provider';
+import { rememberSessionHint } from './session-hint';
 import { useSignedInAdmin, writeRoleOf } from './signed-in-admin';
 
 export function AccountMenu() {
@@ -39,6 +40,7 @@ export function AccountMenu() {
     // Consent flags go with the session, unsaved drafts stay; MSAL clears its own token cache; the
     // kept directory (IndexedDB) goes too, before the page leaves.
     clearSessionKeepingDrafts(sessionStorage);
+    rememberSessionHint('signed-out');
     void clearSnapshots().finally(() =>
       instance.logoutRedirect({
         account: instance.getActiveAccount() ?? undefined,

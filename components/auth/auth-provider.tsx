@@ -7,6 +7,9 @@ import { createMsalConfiguration } from '@/lib/auth/msal-config';
 import type { AuthSettings } from '@/lib/auth/settings';
 import { createAccessTokenSource, type AccessTokenSource } from '@/lib/auth/token-source';
 import { timeLimitMs } from '@/lib/auth/time-limits';
+import type { SessionHint } from '@/lib/auth/session-hint';
+import { rememberSessionHint } from './session-hint';
+import { SignInCard } from './sign-in-card';
 
 interface AuthContextValue {
   settings: AuthSettings;
@@ -16,6 +19,8 @@ interface AuthContextValue {
   interactionReason?: string;
   /** An interactive prompt of this page approved the write permissions (incremental consent). */
   writeConsentApproved: boolean;
+  /** What the server rendered the first page from (lib/auth/session-hint.ts). */
+  sessionHint: SessionHint;
 }
 
 const AuthContext = createContext<AuthContextValue | undefined>(undefined);
@@ -32,8 +37,11 @@ function msalInstance(settings: AuthSettings): PublicClientApplication {
 /** MSAL once per page, initialised and with the redirect response handled before anything renders. */
 export function AuthProvider({
   settings,
+  sessionHint,
   children,
 }: {
+  /** Read by the server from its cookie: a signed-out browser gets the sign-in card at once. */
+  sessionHint: SessionHint;
   /** Read per request by the server (lib/auth/settings): one build serves any tenant. */
   settings: AuthSettings;
   children: React.ReactNode;
@@ -53,6 +61,7 @@ export function AuthProvider({
         const account: AccountInfo | null =
           result?.account ?? pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
         if (account) pca.setActiveAccount(account);
+        rememberSessionHint(account ? 'signed-in' : 'signed-out');
         pca.addEventCallback((event) => {
           if (
             event.eventType === EventType.LOGIN_SUCCESS &&
@@ -61,6 +70,7 @@ export function AuthProvider({
             event.payload.account
           ) {
             pca.setActiveAccount(event.payload.account);
+            rememberSessionHint('signed-in');
           }
         });
         // The whole dashboard renders on this: as a transition React renders it in slices and
@@ -103,8 +113,9 @@ export function AuthProvider({
         interactionReason,
         writeConsentApproved,
         tokenSource,
+        sessionHint,
       },
-    [ready, tokenSource, settings, interactionReason, writeConsentApproved],
+    [ready, tokenSource, settings, interactionReason, writeConsentApproved, sessionHint],
   );
 
   if (failure) {
@@ -120,6 +131,7 @@ export function AuthProvider({
     );
   }
   if (!value) {
+    if (sessionHint === 'signed-out') return <SignInCard settings={settings} />;
     return (
       <div role="status" className="p-10 text-sm text-slate-600 dark:text-slate-300">
         Starting sign-in…

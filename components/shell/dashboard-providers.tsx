@@ -6,16 +6,19 @@ import { WriteAccessProvider } from '@/components/auth/write-access';
 import { AppShell } from '@/components/shell/app-shell';
 import { GraphProvider } from '@/components/shell/graph-provider';
 import type { AuthSettings } from '@/lib/auth/settings';
+import type { SessionHint } from '@/lib/auth/session-hint';
 
 export function DashboardProviders({
   settings,
+  sessionHint,
   children,
 }: {
   settings: AuthSettings;
+  sessionHint: SessionHint;
   children: React.ReactNode;
 }) {
   return (
-    <AuthProvider settings={settings}>
+    <AuthProvider settings={settings} sessionHint={sessionHint}>
       <SignInGate>
         <GraphProvider>
           <WriteAccessProvider>
