@@ -65,6 +65,33 @@ test('while the tenant loads the view says so, never "0 of 0 applications"', asy
   await expect(count).not.toHaveText(/^0 of 0/);
 });
 
+test('a jump down the virtual list updates rows in place, and a focused checkbox never moves to another app', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/applications');
+  await expect(page.getByTestId('row-count')).toHaveAttribute('data-state', 'ready');
+  const rows = page.getByTestId('app-row');
+  const firstRow = rows.first();
+  const firstName = await firstRow.getByRole('link').getAttribute('title');
+  const checkbox = firstRow.getByRole('checkbox');
+  await checkbox.focus();
+  // Mark the row's DOM: after the jump the same element must show another app (kept, not rebuilt).
+  await firstRow.evaluate((tr) => tr.setAttribute('data-marked', 'yes'));
+  await page
+    .getByRole('region', { name: 'Application rows' })
+    .evaluate((region) => (region.scrollTop = region.scrollHeight));
+  await expect(rows.first().getByRole('link')).not.toHaveAttribute('title', firstName!);
+  const marked = page.locator('[data-marked="yes"]');
+  await expect(marked).toHaveCount(1);
+  await expect(marked.getByRole('link')).not.toHaveAttribute('title', firstName!);
+  // The focus left the recycled row for the scrolling region, as if the row had gone.
+  const focused = await page.evaluate(() => ({
+    label: document.activeElement?.getAttribute('aria-label'),
+    role: document.activeElement?.getAttribute('role'),
+  }));
+  expect(focused).toEqual({ label: 'Application rows', role: 'region' });
+});
+
 test('filters with no match keep the header and say so; a truncated name keeps its full title', async ({
   page,
 }) => {

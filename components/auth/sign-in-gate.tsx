@@ -2,6 +2,7 @@
 
 import { InteractionStatus } from '@azure/msal-browser';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
+import { useDeferredValue } from 'react';
 import { useAuth } from './auth-provider';
 import { rememberSessionHint } from './session-hint';
 import { SignInCard } from './sign-in-card';
@@ -10,18 +11,18 @@ export function SignInGate({ children }: { children: React.ReactNode }) {
   const { instance, inProgress } = useMsal();
   const signedIn = useIsAuthenticated();
   const { settings, sessionHint } = useAuth();
-  if (signedIn) return <>{children}</>;
+  // msal-react learns of the account in an ordinary update, which would render the whole dashboard
+  // in one long task. Deferred, it renders in a transition, in slices, while "Signing in…" shows.
+  const dashboardReady = useDeferredValue(signedIn);
+  if (signedIn && dashboardReady) return <>{children}</>;
+  if (signedIn) return <SigningIn />;
   if (inProgress !== InteractionStatus.None) {
     // msal-react reports its own start-up after the provider has already read MSAL's cache: a
     // signed-out tab keeps the card it showed while starting, instead of a flash of "Signing in…".
     const starting =
       inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect;
     if (starting && sessionHint === 'signed-out') return <SignInCard settings={settings} />;
-    return (
-      <div role="status" className="p-10 text-sm">
-        Signing in…
-      </div>
-    );
+    return <SigningIn />;
   }
   return (
     <SignInCard
@@ -35,5 +36,13 @@ export function SignInGate({ children }: { children: React.ReactNode }) {
         });
       }}
     />
+  );
+}
+
+function SigningIn() {
+  return (
+    <div role="status" className="p-10 text-sm">
+      Signing in…
+    </div>
   );
 }

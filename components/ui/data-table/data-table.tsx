@@ -6,6 +6,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   type CSSProperties,
@@ -299,8 +300,21 @@ function BodyRowImpl<T>({
   rowLabel,
   testId,
 }: BodyRowProps<T>) {
+  // A recycled row (virtual lists key rows by screen slot) that now shows another row must not
+  // keep the focus: a checkbox focused on one app would otherwise toggle another after a scroll.
+  // The focus goes to the scrolling region, as it would if the row had left the page.
+  const element = useRef<HTMLTableRowElement>(null);
+  const shownId = useRef(row.id);
+  useLayoutEffect(() => {
+    if (shownId.current === row.id) return;
+    shownId.current = row.id;
+    const tr = element.current;
+    if (tr?.contains(document.activeElement))
+      tr.closest<HTMLElement>('[role="region"]')?.focus({ preventScroll: true });
+  }, [row.id]);
   return (
     <tr
+      ref={element}
       role="row"
       aria-rowindex={rowIndex}
       aria-selected={onToggle ? selected : undefined}
