@@ -28,18 +28,27 @@ const resetStats = () => fetch(`${DEMO_URL}/_demo/stats/reset`, { method: 'POST'
 /** BENCH_PROFILE=<folder>: a CDP CPU profile and a Graph request timeline of each timed load. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
+/** With BENCH_PROFILE, starts a CPU profile; the returned stop writes it as <name>.cpuprofile. */
+async function startCpuProfile(page: Page, intervalUs: number) {
+  if (!PROFILE_DIR) return undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  return async (name: string) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
 /** Reloads and times until the view says every row is there. */
 async function timedReload(
   page: Page,
   name: string,
 ): Promise<{ ms: number; roundTrips: number; routes: string }> {
   await resetStats();
-  const cdp = PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
-  }
+  const stopProfile = await startCpuProfile(page, 500);
   const timeline: string[] = [];
   const start = Date.now();
   const onDone = (request: import('playwright-core').Request) => {
@@ -50,19 +59,17 @@ async function timedReload(
       `${String(at(0)).padStart(6)} → ${String(at(t.responseEnd)).padStart(6)} ms  ${request.method()} ${request.url().replace(DEMO_URL, '').slice(0, 110)}`,
     );
   };
-  if (cdp) page.on('requestfinished', onDone);
+  if (stopProfile) page.on('requestfinished', onDone);
   await page.reload();
   await page.waitForSelector(READY, { timeout: 180_000 });
   const ms = Date.now() - start;
-  if (cdp) {
+  if (stopProfile) {
     page.off('requestfinished', onDone);
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+    await stopProfile(name);
     writeFileSync(
       `${PROFILE_DIR}/${name}.timeline.txt`,
       `ready at ${ms} ms\n${timeline.join('\n')}\n`,
     );
-    await cdp.detach();
   }
   const { total, routes } = await graphRoundTrips();
   return { ms, roundTrips: total, routes };
@@ -154,17 +161,9 @@ export async function runBrowserBench(size: number): Promise<string> {
         const filterMs = await timeUntilChanged(page, 'filter');
         const clearMs = await timeUntilChanged(page, 'clear');
         const sortMs = await timeUntilChanged(page, 'sort');
-        const scrollCdp = PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
-        if (scrollCdp) {
-          await scrollCdp.send('Profiler.enable');
-          await scrollCdp.send('Profiler.setSamplingInterval', { interval: 200 });
-          await scrollCdp.send('Profiler.start');
-        }
+        const stopScrollProfile = await startCpuProfile(page, 200);
         const scroll = await scrollLongTasks(page);
-        if (scrollCdp) {
-          const { profile } = await scrollCdp.send('Profiler.stop');
-          writeFileSync(`${PROFILE_DIR}/scroll.cpuprofile`, JSON.stringify(profile));
-        }
+        await stopScrollProfile?.('scroll');
         const warm = await timedReload(page, 'warm');
         const heapWarm = await usedHeapMb(page);
         const check = (ok: boolean) => (ok ? 'met' : 'MISSED');

@@ -30,18 +30,17 @@ const METRICS = [
   ['cumulative-layout-shift', 'CLS', ''],
 ] as const;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/** The values the runs have, in ascending order: the median is the middle one. */
+function sortedValues(values: Array<number | undefined>): number[] {
+  return values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
 }
+const middle = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
 
 function metricLine(runs: Array<LighthouseResult | undefined>): string {
   return METRICS.map(([id, label, unit]) => {
-    const values = runs
-      .map((r) => r?.lhr.audits[id]?.numericValue)
-      .filter((v): v is number => v !== undefined);
+    const values = sortedValues(runs.map((r) => r?.lhr.audits[id]?.numericValue));
     if (!values.length) return `${label} n/a`;
-    const m = median(values);
+    const m = middle(values);
     return unit ? `${label} ${Math.round(m)} ms` : `${label} ${m.toFixed(3)}`;
   }).join(', ');
 }
@@ -53,10 +52,9 @@ function score(result: LighthouseResult | undefined, category: string): number |
 
 function summary(label: string, runs: Array<LighthouseResult | undefined>): string {
   const describe = (category: string) => {
-    const scores = runs.map((r) => score(r, category)).filter((s): s is number => s !== undefined);
-    if (!scores.length) return 'n/a';
-    const sorted = [...scores].sort((a, b) => a - b);
-    return `${median(sorted)} (${sorted[0]}–${sorted[sorted.length - 1]})`;
+    const sorted = sortedValues(runs.map((r) => score(r, category)));
+    if (!sorted.length) return 'n/a';
+    return `${middle(sorted)} (${sorted[0]}–${sorted[sorted.length - 1]})`;
   };
   return `  ${label.padEnd(17)} performance ${describe('performance').padEnd(12)} accessibility ${describe('accessibility')}\n  ${''.padEnd(17)} ${metricLine(runs)}`;
 }

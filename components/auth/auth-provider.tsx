@@ -2,7 +2,7 @@
 
 import { EventType, PublicClientApplication, type AccountInfo } from '@azure/msal-browser';
 import { MsalProvider } from '@azure/msal-react';
-import { createContext, startTransition, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { createMsalConfiguration } from '@/lib/auth/msal-config';
 import type { AuthSettings } from '@/lib/auth/settings';
 import { createAccessTokenSource, type AccessTokenSource } from '@/lib/auth/token-source';
@@ -73,9 +73,7 @@ export function AuthProvider({
             rememberSessionHint('signed-in');
           }
         });
-        // The whole dashboard renders on this: as a transition React renders it in slices and
-        // the page stays responsive, instead of one long task while it starts.
-        if (!cancelled) startTransition(() => setReady(pca));
+        if (!cancelled) setReady(pca);
       })
       .catch((error: Error) => !cancelled && setFailure(error.message));
     return () => {

@@ -16,10 +16,8 @@ export function applicationColumns(rule: PrecedenceRuleId) {
       header: 'Application',
       meta: { width: 'minmax(12rem,2fr)' },
       cell: ({ row: { original: row } }) => (
-        // No prefetch: scrolling 100,000 rows would ask the server for every app page that passes.
         <Link
           href={`/applications/${row.appId}?rule=${rule}`}
-          prefetch={false}
           title={row.displayName}
           className="block truncate font-medium text-blue-800 hover:underline dark:text-blue-300"
         >
