@@ -92,6 +92,28 @@ test('a jump down the virtual list updates rows in place, and a focused checkbox
   expect(focused).toEqual({ label: 'Application rows', role: 'region' });
 });
 
+test('loading a list fetches no route in advance; a click still opens the app', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/policies');
+  // Next's prefetches ask for a route's server payload (?_rsc=) before any click.
+  const early: string[] = [];
+  const onRequest = (request: { url: () => string }) => {
+    if (request.url().includes('_rsc=')) early.push(request.url());
+  };
+  page.on('request', onRequest);
+  await page.goto('/applications');
+  await expect(page.getByTestId('row-count')).toHaveAttribute('data-state', 'ready');
+  await page.waitForLoadState('networkidle');
+  page.off('request', onRequest);
+  expect(early).toEqual([]);
+  const first = page.getByTestId('app-row').first().getByRole('link');
+  const name = await first.getAttribute('title');
+  await first.click();
+  await expect(page).toHaveURL(/\/applications\/[^/?]+/);
+  await expect(page.getByRole('heading', { name: name! })).toBeVisible();
+});
+
 test('filters with no match keep the header and say so; a truncated name keeps its full title', async ({
   page,
 }) => {
