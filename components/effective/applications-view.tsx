@@ -87,12 +87,6 @@ export function ApplicationsView() {
           </Button>
         </div>
       </div>
-      {!directory.data && (
-        <ProgressBar
-          value={(progress?.applications ?? 0) + (progress?.servicePrincipals ?? 0)}
-          label={`Loading the tenant: ${progress?.policies ?? 0} policies, ${progress?.applications ?? 0} applications, ${progress?.servicePrincipals ?? 0} service principals`}
-        />
-      )}
       <div className="flex flex-wrap items-end gap-3 text-sm" role="search">
         <DataTableSearch
           label="Search name or appId"
@@ -167,6 +161,14 @@ export function ApplicationsView() {
         </div>
       </div>
 
+      {/* In the table's place, not above the filters: when the tenant arrives the bar gives way to
+          the table, and nothing the admin already sees moves (a layout shift on every load). */}
+      {!directory.data && (
+        <ProgressBar
+          value={(progress?.applications ?? 0) + (progress?.servicePrincipals ?? 0)}
+          label={`Loading the tenant: ${progress?.policies ?? 0} policies, ${progress?.applications ?? 0} applications, ${progress?.servicePrincipals ?? 0} service principals`}
+        />
+      )}
       <DataTable
         model={model}
         label="Applications and their effective access-token lifetime"
