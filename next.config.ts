@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // Source maps for profiling a production build (the bench's profiles); never on by default.
   productionBrowserSourceMaps: process.env.NEXT_BROWSER_SOURCE_MAPS === '1',
   poweredByHeader: false,
+  turbopack: {
+    // No Buffer polyfill in the browser: see lib/graph/without-buffer.ts.
+    resolveAlias: { 'next/dist/compiled/buffer': { browser: './lib/graph/without-buffer.ts' } },
+  },
   async headers() {
     return [
       {

@@ -39,3 +39,17 @@ test('no demo client secret is in any JavaScript the browser can load', async ()
   });
   expect(leaks).toEqual([]);
 });
+
+// The Graph SDK names Node's Buffer, and the bundler would add a 22 kB polyfill to the Graph
+// chunk that every signed-in page compiles; next.config.ts maps it to lib/graph/without-buffer.ts.
+// The writes journeys (create, edit, link) prove the SDK still sends its JSON bodies.
+test('the browser build carries no Buffer polyfill', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const chunks = readdirSync('.next-e2e/static/chunks').filter((name) => name.endsWith('.js'));
+  expect(chunks.length).toBeGreaterThan(10);
+  // INSPECT_MAX_BYTES is the polyfill's own export (feross/buffer, next/dist/compiled/buffer).
+  const withPolyfill = chunks.filter((name) =>
+    readFileSync(`.next-e2e/static/chunks/${name}`, 'utf8').includes('INSPECT_MAX_BYTES'),
+  );
+  expect(withPolyfill).toEqual([]);
+});
