@@ -3,6 +3,8 @@
 // clone out of IndexedDB and parse on a warm load), and arrays of plain values parse faster than
 // objects.
 
+import { yieldToPage } from '../yield-to-page';
+
 export interface ObjectColumns {
   count: number;
   /** JSON of each field's values, in the order of the fields given. */
@@ -21,9 +23,6 @@ export function toColumns<T extends object>(
     ),
   };
 }
-
-/** Gives the thread back to the page (its Graph responses, input) between slices of work. */
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Objects rebuilt between two yields: a few milliseconds of work each. */
 const OBJECTS_PER_SLICE = 10_000;

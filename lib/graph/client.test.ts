@@ -113,6 +113,21 @@ describe('retries', () => {
   });
 });
 
+describe('each call in a task of its own', () => {
+  // A page's queries all start in the task where React commits it: their token lookups and
+  // request set-up must not run there, one after the other, as one long task.
+  it('asks for no token and sends nothing until the page has had the thread back', async () => {
+    const { api, calls, scopesAsked } = fakeGraph(() => ({ status: 200, body: { value: [] } }));
+    const reads = [api.listPolicies(), api.listPolicies()];
+    // Microtasks only (what the committing task would still run): nothing has started.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(scopesAsked).toEqual([]);
+    expect(calls).toEqual([]);
+    await expect(Promise.all(reads)).resolves.toEqual([[], []]);
+    expect(calls).toHaveLength(2);
+  });
+});
+
 describe('errors and scopes', () => {
   it('turns Graph’s error envelope into one typed error with the request id', async () => {
     const { api } = fakeGraph(() => ({

@@ -28,6 +28,7 @@ import { createSessionsApi, type SessionsApi } from './reach';
 import { createAuditLogApi, type AuditLogApi } from './audit-log';
 import { createLinksApi, type LinksApi } from './links';
 import { relativeToGraph } from './graph-links';
+import { yieldToPage } from '../yield-to-page';
 
 export interface GraphApiOptions {
   getToken: GraphTokenSource;
@@ -107,6 +108,10 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
   });
   const graphBaseUrl = `${base.origin}${base.pathname}`;
   const settle = async <T>(run: () => Promise<T>, write: boolean): Promise<T> => {
+    // Each call starts in a task of its own: a page's queries all start in the task where React
+    // commits it, and their token lookups and request set-up (5-10 ms each on a slow phone) would
+    // otherwise add up to one long task before the page answers input again.
+    await yieldToPage();
     try {
       return await run();
     } catch (error) {

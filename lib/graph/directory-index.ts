@@ -8,6 +8,7 @@ import type { GraphApi } from './client';
 import { COLLECTIONS, FIELDS, type DirectoryChanges } from './directory';
 import { graphErrorFrom } from './errors';
 import { stripOData, toLinkedObject } from './policies';
+import { yieldToPage } from '../yield-to-page';
 import {
   applyChanges,
   startTracking,
@@ -179,7 +180,7 @@ const keptObjects = (kept: Kept) =>
       });
 
 /** Lets requests just started leave before a long task (decoding kept objects) holds the thread. */
-const afterRequestsLeave = () => new Promise((resolve) => setTimeout(resolve, 0));
+const afterRequestsLeave = yieldToPage;
 
 /** The fields each kind keeps, as a delta request asks for them ($select travels in the tokens). */
 const trackFromNow = (kind: ObjectType) =>
