@@ -179,9 +179,6 @@ const keptObjects = (kept: Kept) =>
         servicePrincipals: kept.servicePrincipals,
       });
 
-/** Lets requests just started leave before a long task (decoding kept objects) holds the thread. */
-const afterRequestsLeave = yieldToPage;
-
 /** The fields each kind keeps, as a delta request asks for them ($select travels in the tokens). */
 const trackFromNow = (kind: ObjectType) =>
   `${COLLECTIONS[kind]}/delta?$select=${FIELDS[kind].join(',')}&$deltatoken=latest`;
@@ -350,7 +347,10 @@ export async function loadDirectoryIndex(
   let joined: Map<string, DirectoryTarget> | undefined;
   const objectsLoaded = (async () => {
     if (!kept) return readEverything(first.deltaLinks);
-    await afterRequestsLeave();
+    // Lets the requests just started leave before a long task (decoding the kept objects) holds
+    // the thread: each Graph call yields once before it sends (lib/graph/client.ts), and those
+    // yields were queued before this one.
+    await yieldToPage();
     const [objects, changes] = await Promise.all([keptObjects(kept), first.changes]);
     // Kept objects that could not be read, or tokens Graph no longer takes: read everything.
     if (!objects || !changes)
