@@ -11,7 +11,9 @@ const account = {
   localAccountId: 'l',
 };
 
-function fakeMsal(options: { refreshFails?: boolean; silentNeverAnswers?: boolean } = {}) {
+function fakeMsal(
+  options: { refreshFails?: boolean; silentNeverAnswers?: boolean; expiresInMs?: number } = {},
+) {
   const silentCalls: Array<{ forceRefresh?: boolean }> = [];
   let popups = 0;
   const pca = {
@@ -23,7 +25,8 @@ function fakeMsal(options: { refreshFails?: boolean; silentNeverAnswers?: boolea
       if (options.silentNeverAnswers) return new Promise(() => undefined);
       if (request.forceRefresh && options.refreshFails)
         throw new InteractionRequiredAuthError('login_required', 'session over');
-      return { accessToken: request.forceRefresh ? 'fresh' : 'cached', account };
+      const expiresOn = new Date(Date.now() + (options.expiresInMs ?? 3_600_000));
+      return { accessToken: request.forceRefresh ? 'fresh' : 'cached', account, expiresOn };
     },
     acquireTokenPopup: async () => {
       popups++;
@@ -87,5 +90,34 @@ describe('createAccessTokenSource', () => {
     });
     await expect(source(['write'], { rejected: 'cached' })).rejects.toBe(cancelled);
     expect(ends).toEqual([false]);
+  });
+
+  it('asks MSAL once for a token it may keep using, not once per Graph call', async () => {
+    const msal = fakeMsal();
+    const source = createAccessTokenSource(msal.pca);
+    for (let call = 0; call < 5; call++) expect(await source(['s'])).toBe('cached');
+    expect(await source(['other'])).toBe('cached');
+    expect(msal.silentCalls).toHaveLength(2);
+  });
+
+  it('asks MSAL again for a token within five minutes of expiry, as MSAL would renew it', async () => {
+    const msal = fakeMsal({ expiresInMs: 299_000 });
+    const source = createAccessTokenSource(msal.pca);
+    await source(['s']);
+    await source(['s']);
+    expect(msal.silentCalls).toHaveLength(2);
+  });
+
+  it('never keeps handing out a token Graph refused', async () => {
+    const msal = fakeMsal();
+    const source = createAccessTokenSource(msal.pca);
+    expect(await source(['s'])).toBe('cached');
+    expect(await source(['s'], { rejected: 'cached' })).toBe('fresh');
+    expect(await source(['s'])).toBe('fresh');
+    expect(msal.silentCalls).toEqual([
+      { forceRefresh: false },
+      { forceRefresh: false },
+      { forceRefresh: true },
+    ]);
   });
 });

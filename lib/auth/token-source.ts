@@ -67,6 +67,26 @@ function popupUnavailable(error: unknown): boolean {
   return code === 'popup_window_error' || code === 'empty_window_error';
 }
 
+/** MSAL renews a token this long before it expires (its tokenRenewalOffsetSeconds default). */
+const RENEWAL_OFFSET_MS = 300_000;
+
+interface KeptToken {
+  token: string;
+  expiresAt: number;
+}
+
+const stillFresh = (held: KeptToken) => held.expiresAt - Date.now() > RENEWAL_OFFSET_MS;
+
+function keep(
+  kept: Map<string, KeptToken>,
+  key: string,
+  result: { accessToken: string; expiresOn: Date | null },
+) {
+  // Without an expiry there is nothing to trust: MSAL is asked every time, as before.
+  if (result.expiresOn) kept.set(key, { token: result.accessToken, expiresAt: +result.expiresOn });
+  else kept.delete(key);
+}
+
 export function createAccessTokenSource(
   pca: IPublicClientApplication,
   options: TokenSourceOptions = {},
@@ -102,16 +122,26 @@ export function createAccessTokenSource(
 
   // A page start asks for the same token several times at once: one renewal serves them all.
   const silent = new Map<string, Promise<string>>();
+  // And then once per Graph call: MSAL's silent call reads and parses its whole cache each time
+  // (tens of milliseconds on a slow laptop, for every page of a listing). The token it gave is
+  // kept here, per account and scopes, for as long as MSAL itself would hand it out unrenewed.
+  const kept = new Map<string, KeptToken>();
 
   const silently = (scopes: string[], account: AccountInfo, forceRefresh: boolean) => {
-    const key = `${forceRefresh ? 'fresh:' : ''}${[...scopes].sort().join(' ')}`;
+    const scopeKey = `${account.homeAccountId} ${[...scopes].sort().join(' ')}`;
+    const held = kept.get(scopeKey);
+    if (!forceRefresh && held && stillFresh(held)) return Promise.resolve(held.token);
+    const key = `${forceRefresh ? 'fresh:' : ''}${scopeKey}`;
     let pending = silent.get(key);
     if (!pending) {
       pending = withTimeout(
         pca.acquireTokenSilent({ scopes, account, forceRefresh }),
         options.timeoutMs?.() ?? TOKEN_TIMEOUT_MS,
       )
-        .then((result) => result.accessToken)
+        .then((result) => {
+          keep(kept, scopeKey, result);
+          return result.accessToken;
+        })
         .finally(() => silent.delete(key));
       silent.set(key, pending);
     }
@@ -121,6 +151,8 @@ export function createAccessTokenSource(
   return async (scopes, { rejected } = {}) => {
     const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
     if (!account) return interactively(scopes, null);
+    // A refused token is never handed out from here again, whatever MSAL does next.
+    if (rejected) for (const [key, held] of kept) if (held.token === rejected) kept.delete(key);
     try {
       const token = await silently(scopes, account, false);
       // Several requests may meet the same 401: the first one's refresh serves the others.
