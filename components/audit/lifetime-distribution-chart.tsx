@@ -1,4 +1,5 @@
 import type { HistogramBucket } from '@/lib/policy/audit';
+import { countText } from '@/lib/plain-format';
 import { logPosition, logScaleTop, logTicks } from './log-scale';
 
 const percent = (position: number) => `${(position * 100).toFixed(2)}%`;
@@ -34,7 +35,7 @@ export function LifetimeDistributionChart({ buckets }: { buckets: HistogramBucke
               />
             </span>
             <span className="text-right tabular-nums" data-testid="distribution-count">
-              {bucket.count.toLocaleString('en-US')}
+              {countText(bucket.count)}
             </span>
           </li>
         ))}
@@ -51,19 +52,17 @@ export function LifetimeDistributionChart({ buckets }: { buckets: HistogramBucke
               className="absolute -translate-x-1/2 tabular-nums"
               style={{ left: percent(tick.position) }}
             >
-              {tick.value.toLocaleString('en-US')}
+              {countText(tick.value)}
             </span>
           ))}
         </span>
         <span />
       </div>
       <figcaption className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-        {total.toLocaleString('en-US')} applications.
-        {largest
-          ? ` The largest group: ${largest.label}, ${largest.count.toLocaleString('en-US')}.`
-          : ''}{' '}
-        Bar lengths use a logarithmic scale (1, 10, 100 …), so small groups stay visible next to
-        large ones; the numbers beside the bars are the exact counts.
+        {countText(total)} applications.
+        {largest ? ` The largest group: ${largest.label}, ${countText(largest.count)}.` : ''} Bar
+        lengths use a logarithmic scale (1, 10, 100 …), so small groups stay visible next to large
+        ones; the numbers beside the bars are the exact counts.
       </figcaption>
     </figure>
   );

@@ -20,6 +20,7 @@ import { effectiveRows, KIND_LABELS, SOURCE_LABELS, type EffectiveRow } from './
 import { exportRows } from './export-rows';
 import { PrecedenceRuleSelect } from './precedence-rule-select';
 import { DirectoryLoadError } from '@/components/shell/directory-load-error';
+import { countText } from '@/lib/plain-format';
 
 const rowId = (row: EffectiveRow) => row.appId;
 
@@ -140,7 +141,7 @@ export function ApplicationsView() {
         >
           {loading
             ? 'Loading the applications…'
-            : `${rows.length.toLocaleString()} of ${allRows.length.toLocaleString()} applications${directory.isPartial ? ' (still loading)' : ''}`}
+            : `${countText(rows.length)} of ${countText(allRows.length)} applications${directory.isPartial ? ' (still loading)' : ''}`}
         </p>
         <div className="flex flex-wrap items-center gap-3">
           {selected.size > 0 && (

@@ -1,6 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
+import { clockTime } from '@/lib/plain-format';
 
 /** "As of 14:02" and a refresh: the view may show objects kept from the admin's last visit. */
 export function DirectoryFreshness({
@@ -16,10 +17,7 @@ export function DirectoryFreshness({
     <div className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
       {asOf && (
         <span data-testid="directory-as-of">
-          As of{' '}
-          <time dateTime={asOf.toISOString()}>
-            {asOf.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-          </time>
+          As of <time dateTime={asOf.toISOString()}>{clockTime(asOf)}</time>
         </span>
       )}
       <Button onClick={onRefresh} disabled={refreshing}>

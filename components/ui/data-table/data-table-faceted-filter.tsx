@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { countValues } from './row-pipeline';
 import type { DataTableModel } from './use-data-table';
+import { countText } from '@/lib/plain-format';
 
 const FIELD =
   'mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900';
@@ -38,7 +39,7 @@ export function DataTableFacetedFilter<T>({
         <option value="">{emptyLabel}</option>
         {Object.entries(options).map(([key, text]) => (
           <option key={key} value={key}>
-            {byValue ? `${text} (${(byValue.get(key) ?? 0).toLocaleString()})` : text}
+            {byValue ? `${text} (${countText(byValue.get(key) ?? 0)})` : text}
           </option>
         ))}
       </select>
