@@ -44,3 +44,40 @@ for (const [route, ready] of [
     expect(calls).toEqual([]);
   });
 }
+
+// scripts/compile-hints.mjs, run by `npm run build`: the scripts a page starts with carry V8's
+// explicit compile hint (Chrome 136+, v8.dev/blog/explicit-compile-hints), so Chromium compiles
+// them while streaming them in instead of on the main thread as each function is first called.
+// Chunks loaded later keep lazy compilation, as V8 advises for code that does not run on load.
+test('the scripts a page starts with ask to be compiled at once; scripts loaded later do not', async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/policies');
+  const html = await (await page.request.get('/applications')).text();
+  // Polyfills for browsers without modules (noModule) are not part of a modern start.
+  const legacy = new Set(
+    [...html.matchAll(/<script[^>]*src="([^"]+\.js)"[^>]*noModule/gi)].map((m) => m[1]),
+  );
+  const startup = new Set(
+    [...html.matchAll(/\/_next\/static\/chunks\/[\w\-.~]+\.js/g)]
+      .map((m) => m[0])
+      .filter((path) => !legacy.has(path)),
+  );
+  const later: string[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.startsWith('/_next/static/chunks/') && path.endsWith('.js') && !startup.has(path))
+      later.push(path);
+  });
+  await page.goto('/applications');
+  await expect(page.getByTestId('app-row').first()).toBeVisible();
+  const hinted = async (path: string) =>
+    (await (await page.request.get(path)).text()).startsWith('//# allFunctionsCalledOnLoad\n');
+  expect(startup.size).toBeGreaterThan(3);
+  for (const path of startup) expect(await hinted(path), path).toBe(true);
+  // The Applications view and the Graph SDK load after first paint, unhinted.
+  expect(later.length).toBeGreaterThan(0);
+  const unhinted = [];
+  for (const path of later) if (!(await hinted(path))) unhinted.push(path);
+  expect(unhinted.length).toBeGreaterThan(0);
+});

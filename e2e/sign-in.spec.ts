@@ -19,6 +19,8 @@ test('admin signs in through the real login page, sees the tenant and can sign o
   await page.getByRole('button', { name: 'Account: Adele Admin' }).click();
   await expect(page.getByTestId('account-username')).toHaveText('admin@contoso.demo');
   await expect(page.getByText('Role: Cloud Application Administrator (can write)')).toBeVisible();
+  // At once, while the tenant may still be loading: the sign-out once failed then, refused by MSAL
+  // (interaction_in_progress) after the page's own token requests had found the session gone.
   await page.getByRole('button', { name: 'Sign out' }).click();
   // Out through the demo tenant's end-session endpoint and back to the dashboard, signed out.
   await page.waitForURL(`${authorityUrl()}/**`);
@@ -59,6 +61,9 @@ test('the first response already holds the sign-in page for a signed-out browser
   const signedIn = await (await page.request.get('/policies')).text();
   expect(signedIn).not.toContain(card);
   expect(signedIn).toContain('Starting sign-in…');
+  // While MSAL starts, the server has already drawn the navigation and what the page is for.
+  expect(signedIn).toContain('aria-label="Main"');
+  expect(signedIn).toContain('Every token lifetime policy of the tenant');
 });
 
 test('reader signs in read-only @entra', async ({ page }) => {

@@ -31,7 +31,7 @@ let built = false;
 export function buildOnce(): boolean {
   if (built) return true;
   console.log('Building the dashboard (production, .next-bench)…');
-  built = spawnSync('npx', ['next', 'build'], { env, stdio: 'ignore' }).status === 0;
+  built = spawnSync('npm', ['run', 'build'], { env, stdio: 'ignore' }).status === 0;
   return built;
 }
 

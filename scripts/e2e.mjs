@@ -29,6 +29,6 @@ const run = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-run('npx', ['next', 'build']);
+run('npm', ['run', 'build']);
 run('node', ['scripts/check-bundle-budget.mjs', '.next-e2e']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);

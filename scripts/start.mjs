@@ -44,7 +44,7 @@ if (
   process.env.FORCE_BUILD === '1'
 ) {
   console.log('Building the dashboard (first start or changed sources)…');
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

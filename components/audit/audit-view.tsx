@@ -97,14 +97,10 @@ export function AuditView({ reach, sessions }: AuditSections) {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">Audit</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Who runs with extended lifetimes, and which policies deserve a look.{' '}
-            {directory.data?.targets.length ?? 0} applications.
-          </p>
-        </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm" data-testid="audited-count">
+          {directory.data?.targets.length ?? 0} applications audited.
+        </p>
         <div className="flex gap-2">
           <Button onClick={() => exportAudit('csv')}>Export CSV</Button>
           <Button onClick={() => exportAudit('json')}>Export JSON</Button>

@@ -10,9 +10,10 @@ import { useSignedInAdmin, writeRoleOf } from './signed-in-admin';
 
 export function AccountMenu() {
   const { instance } = useMsal();
-  const { settings } = useAuth();
+  const { settings, tokenSource } = useAuth();
   const admin = useSignedInAdmin();
   const [open, setOpen] = useState(false);
+  const [signOutError, setSignOutError] = useState<string>();
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -37,16 +38,21 @@ export function AccountMenu() {
   const role = writeRoleOf(admin);
   const drafts = open ? countDrafts(sessionStorage) : 0;
   const signOut = () => {
-    // Consent flags go with the session, unsaved drafts stay; MSAL clears its own token cache; the
-    // kept directory (IndexedDB) goes too, before the page leaves.
-    clearSessionKeepingDrafts(sessionStorage);
-    rememberSessionHint('signed-out');
-    void clearSnapshots().finally(() =>
-      instance.logoutRedirect({
-        account: instance.getActiveAccount() ?? undefined,
-        postLogoutRedirectUri: `${window.location.origin}/`,
-      }),
-    );
+    setSignOutError(undefined);
+    tokenSource.endSession();
+    // The page asks for no more tokens (a request still loading the tenant would find the session
+    // gone and open a prompt); the kept directory (IndexedDB) goes; then consent flags go with the
+    // session, unsaved drafts stay, and MSAL clears its own token cache on the way out.
+    void clearSnapshots()
+      .finally(() => {
+        clearSessionKeepingDrafts(sessionStorage);
+        rememberSessionHint('signed-out');
+        return instance.logoutRedirect({
+          account: instance.getActiveAccount() ?? undefined,
+          postLogoutRedirectUri: `${window.location.origin}/`,
+        });
+      })
+      .catch((error: Error) => setSignOutError(error.message));
   };
   return (
     <div className="relative" ref={container}>
@@ -94,6 +100,11 @@ export function AccountMenu() {
           >
             Sign out
           </button>
+          {signOutError && (
+            <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-300">
+              Sign-out did not start: {signOutError} Try again.
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -9,6 +9,7 @@ import { createAccessTokenSource, type AccessTokenSource } from '@/lib/auth/toke
 import { timeLimitMs } from '@/lib/auth/time-limits';
 import type { SessionHint } from '@/lib/auth/session-hint';
 import { rememberSessionHint } from './session-hint';
+import { ShellPreview } from '@/components/shell/shell-preview';
 import { SignInCard } from './sign-in-card';
 
 interface AuthContextValue {
@@ -130,11 +131,7 @@ export function AuthProvider({
   }
   if (!value) {
     if (sessionHint === 'signed-out') return <SignInCard settings={settings} />;
-    return (
-      <div role="status" className="p-10 text-sm text-slate-600 dark:text-slate-300">
-        Starting sign-in…
-      </div>
-    );
+    return <ShellPreview tenantLabel={settings.tenantLabel} status="Starting sign-in…" />;
   }
   return (
     <MsalProvider instance={value.pca}>

@@ -5,6 +5,7 @@ import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useDeferredValue } from 'react';
 import { useAuth } from './auth-provider';
 import { rememberSessionHint } from './session-hint';
+import { ShellPreview } from '@/components/shell/shell-preview';
 import { SignInCard } from './sign-in-card';
 
 export function SignInGate({ children }: { children: React.ReactNode }) {
@@ -15,14 +16,15 @@ export function SignInGate({ children }: { children: React.ReactNode }) {
   // in one long task. Deferred, it renders in a transition, in slices, while "Signing in…" shows.
   const dashboardReady = useDeferredValue(signedIn);
   if (signedIn && dashboardReady) return <>{children}</>;
-  if (signedIn) return <SigningIn />;
+  const signingIn = <ShellPreview tenantLabel={settings.tenantLabel} status="Signing in…" />;
+  if (signedIn) return signingIn;
   if (inProgress !== InteractionStatus.None) {
     // msal-react reports its own start-up after the provider has already read MSAL's cache: a
     // signed-out tab keeps the card it showed while starting, instead of a flash of "Signing in…".
     const starting =
       inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect;
     if (starting && sessionHint === 'signed-out') return <SignInCard settings={settings} />;
-    return <SigningIn />;
+    return signingIn;
   }
   return (
     <SignInCard
@@ -36,13 +38,5 @@ export function SignInGate({ children }: { children: React.ReactNode }) {
         });
       }}
     />
-  );
-}
-
-function SigningIn() {
-  return (
-    <div role="status" className="p-10 text-sm">
-      Signing in…
-    </div>
   );
 }

@@ -57,13 +57,6 @@ export function DesiredStateView() {
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">Desired state</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Keep the tenant’s token lifetime policies as code: export them, and compare the tenant
-          with a saved baseline to see and undo drift.
-        </p>
-      </div>
       <ExportPanel index={index} />
       <section aria-labelledby="compare-title" className="space-y-3">
         <h2 id="compare-title" className="text-lg font-semibold">

@@ -71,23 +71,6 @@ export function ApplicationsView() {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="min-w-0">
-          <h1 className="text-2xl font-semibold">Applications</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            The access-token lifetime that applies to tokens <em>for</em> each app (as a resource),
-            and what set it.
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Button onClick={() => exportRows(rows, 'csv')} disabled={rows.length === 0}>
-            Export CSV
-          </Button>
-          <Button onClick={() => exportRows(rows, 'json')} disabled={rows.length === 0}>
-            Export JSON
-          </Button>
-        </div>
-      </div>
       <div className="flex flex-wrap items-end gap-3 text-sm" role="search">
         <DataTableSearch
           label="Search name or appId"
@@ -154,6 +137,12 @@ export function ApplicationsView() {
               </Button>
             </>
           )}
+          <Button onClick={() => exportRows(rows, 'csv')} disabled={rows.length === 0}>
+            Export CSV
+          </Button>
+          <Button onClick={() => exportRows(rows, 'json')} disabled={rows.length === 0}>
+            Export JSON
+          </Button>
           <DirectoryFreshness
             asOf={directory.asOf}
             refreshing={directory.isFetching}

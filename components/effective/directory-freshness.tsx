@@ -15,12 +15,18 @@ export function DirectoryFreshness({
 }) {
   return (
     <div className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
-      {asOf && (
+      {/* Its room is kept while the tenant loads: the time appearing moves nothing beside it. */}
+      {asOf ? (
         <span data-testid="directory-as-of">
           As of <time dateTime={asOf.toISOString()}>{clockTime(asOf)}</time>
         </span>
+      ) : (
+        <span className="invisible" aria-hidden="true">
+          As of 00:00
+        </span>
       )}
-      <Button onClick={onRefresh} disabled={refreshing}>
+      {/* As wide as "Refreshing…": the label changing moves nothing either. */}
+      <Button onClick={onRefresh} disabled={refreshing} className="min-w-[7.5rem]">
         {refreshing ? 'Refreshing…' : 'Refresh'}
       </Button>
     </div>

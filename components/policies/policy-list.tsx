@@ -48,7 +48,23 @@ export function PolicyList() {
       </Link>
     );
 
-  if (policies.isPending) return <Skeleton className="h-64" label="Loading policies" />;
+  // "New policy" is there from the start: creating one does not wait for the list.
+  const toolbar = (count: string) => (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <p className="text-sm" role="status" data-testid="policy-count">
+        {count}
+      </p>
+      {newPolicy}
+    </div>
+  );
+
+  if (policies.isPending)
+    return (
+      <div className="space-y-4">
+        {toolbar('Loading the policies…')}
+        <Skeleton className="h-64" label="Loading policies" />
+      </div>
+    );
   if (policies.isError)
     return (
       <ErrorPanel
@@ -60,16 +76,7 @@ export function PolicyList() {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">Token lifetime policies</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            {policies.data.length} {policies.data.length === 1 ? 'policy' : 'policies'}. Only
-            AccessTokenLifetime still has an effect (10 minutes to 23:59:59).
-          </p>
-        </div>
-        {newPolicy}
-      </div>
+      {toolbar(`${policies.data.length} ${policies.data.length === 1 ? 'policy' : 'policies'}`)}
 
       {policies.data.length === 0 ? (
         <EmptyState title="No token lifetime policies yet">

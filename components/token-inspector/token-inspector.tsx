@@ -7,7 +7,6 @@ import { useDirectoryIndex } from '@/components/shell/use-directory-index';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyBlock } from '@/components/ui/copy-block';
-import { Notice } from '@/components/ui/feedback';
 import { formatDuration } from '@/lib/policy/format';
 import { FIRST_PARTY_RESOURCES } from '@/lib/policy/rules';
 import { compareWithPolicy } from '@/lib/token/compare';
@@ -95,19 +94,6 @@ export function TokenInspector() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">Token inspector</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Did my change work? Paste a token and compare its lifetime with the policy that should
-          apply.
-        </p>
-      </div>
-      <Notice>
-        Decoded in your browser: the token is sent nowhere, not even to this dashboard’s server. The
-        page’s Content-Security-Policy allows connections only to your sign-in authority and
-        Microsoft Graph.
-      </Notice>
-
       <section aria-labelledby="get-token-heading" className="space-y-2">
         <h2 id="get-token-heading" className="text-lg font-semibold">
           Get a test token

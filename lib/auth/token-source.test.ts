@@ -1,7 +1,7 @@
 // The token source with a fake MSAL: what it does when Graph has refused a token (401).
 import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
 import { describe, expect, it } from 'vitest';
-import { createAccessTokenSource } from './token-source';
+import { createAccessTokenSource, SessionEndedError } from './token-source';
 
 const account = {
   homeAccountId: 'a',
@@ -119,5 +119,16 @@ describe('createAccessTokenSource', () => {
       { forceRefresh: false },
       { forceRefresh: true },
     ]);
+  });
+
+  it('asks for nothing once sign-out has begun, not even a kept token or a prompt', async () => {
+    const msal = fakeMsal({ refreshFails: true });
+    const source = createAccessTokenSource(msal.pca);
+    expect(await source(['s'])).toBe('cached');
+    source.endSession();
+    await expect(source(['s'])).rejects.toBeInstanceOf(SessionEndedError);
+    await expect(source(['s'], { rejected: 'cached' })).rejects.toBeInstanceOf(SessionEndedError);
+    expect(msal.silentCalls).toHaveLength(1);
+    expect(msal.popups()).toBe(0);
   });
 });

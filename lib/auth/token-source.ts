@@ -12,10 +12,18 @@ import {
  * token out again (forever, reload after reload): it is refreshed instead, and when even that
  * fails the admin is asked to sign in once.
  */
-export type AccessTokenSource = (
+export type AccessTokenSource = ((
   scopes: string[],
   options?: { rejected?: string },
-) => Promise<string>;
+) => Promise<string>) & {
+  /**
+   * Sign-out has begun: no token is asked for any more, from the cache, a hidden frame or a
+   * prompt. A request still loading the tenant would otherwise find the session being cleared,
+   * open a prompt and take MSAL's one interaction from the sign-out (or leave a response behind
+   * that the page read as a sign-in it never started).
+   */
+  endSession: () => void;
+};
 
 export interface TokenSourceOptions {
   /** Told before an interactive prompt, e.g. to explain why the admin is asked again. */
@@ -27,6 +35,13 @@ export interface TokenSourceOptions {
 }
 
 export const TOKEN_TIMEOUT_MS = 30_000;
+
+export class SessionEndedError extends Error {
+  constructor() {
+    super('You are signing out: this page asks for no more tokens.');
+    this.name = 'SessionEndedError';
+  }
+}
 
 export class TokenTimeoutError extends Error {
   constructor(ms: number) {
@@ -92,8 +107,10 @@ export function createAccessTokenSource(
   options: TokenSourceOptions = {},
 ): AccessTokenSource {
   let interactive: Promise<string> | undefined;
+  let ended = false;
 
   const interactively = (scopes: string[], account: AccountInfo | null): Promise<string> => {
+    if (ended) return Promise.reject(new SessionEndedError());
     // Concurrent callers share one prompt rather than opening several popups.
     interactive ??= (async () => {
       options.onInteraction?.(scopes);
@@ -148,7 +165,8 @@ export function createAccessTokenSource(
     return pending;
   };
 
-  return async (scopes, { rejected } = {}) => {
+  const source = async (scopes: string[], { rejected }: { rejected?: string } = {}) => {
+    if (ended) throw new SessionEndedError();
     const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
     if (!account) return interactively(scopes, null);
     // A refused token is never handed out from here again, whatever MSAL does next.
@@ -165,4 +183,10 @@ export function createAccessTokenSource(
       throw error;
     }
   };
+  return Object.assign(source, {
+    endSession: () => {
+      ended = true;
+      kept.clear();
+    },
+  });
 }

@@ -1,7 +1,13 @@
+import { PageHeader } from '@/components/shell/page-header';
 import { AuditWithSections } from './audit-with-sections';
 
 export const metadata = { title: 'Audit' };
 
 export default function AuditPage() {
-  return <AuditWithSections />;
+  return (
+    <div className="space-y-6">
+      <PageHeader route="/audit" />
+      <AuditWithSections />
+    </div>
+  );
 }

@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { PageHeader } from '@/components/shell/page-header';
 import { DeletedPolicyNotice } from '@/components/policies/deleted-policy-notice';
 import { PolicyListDeferred } from '@/components/policies/policy-list-deferred';
 
@@ -6,11 +7,12 @@ export const metadata = { title: 'Policies' };
 
 export default function PoliciesPage() {
   return (
-    <Suspense>
-      <div className="space-y-4">
+    <div className="space-y-4">
+      <PageHeader route="/policies" />
+      <Suspense>
         <DeletedPolicyNotice />
         <PolicyListDeferred />
-      </div>
-    </Suspense>
+      </Suspense>
+    </div>
   );
 }
