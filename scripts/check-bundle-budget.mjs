@@ -24,20 +24,25 @@ export function firstLoadKb(distDir, route) {
   return firstLoadKbOfHtml(distDir, readFileSync(htmlPath, 'utf8'));
 }
 
-export function firstLoadKbOfHtml(distDir, html) {
+/** The chunks a page's HTML starts with ("static/chunks/x.js"): its script tags and the Turbopack runtime's list. */
+export function startupChunksOfHtml(html) {
   // Legacy polyfills load only in browsers without modules (noModule): not part of a modern first load.
   const legacy = new Set(
     [
       ...html.matchAll(/<script[^>]*src="\/_next\/(static\/chunks\/[\w\-.~]+\.js)"[^>]*noModule/gi),
     ].map((m) => m[1]),
   );
-  const chunks = new Set(
+  return new Set(
     [...html.matchAll(/(?:\/_next\/)?(static\/chunks\/[\w\-.~]+\.js)/g)]
       .map((m) => m[1])
       .filter((c) => !legacy.has(c)),
   );
+}
+
+export function firstLoadKbOfHtml(distDir, html) {
   let bytes = 0;
-  for (const chunk of chunks) bytes += gzipSync(readFileSync(join(distDir, chunk))).length;
+  for (const chunk of startupChunksOfHtml(html))
+    bytes += gzipSync(readFileSync(join(distDir, chunk))).length;
   return Math.round(bytes / 102.4) / 10;
 }
 

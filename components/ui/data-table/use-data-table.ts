@@ -151,11 +151,19 @@ export function useDataTable<T>({
     [activeFilterIds, keysOf],
   );
   const filterValues = JSON.stringify(filters);
-  // Every row in this sort order, kept while the order stands: clearing a search or a filter gives
-  // it back at once instead of walking and copying 100,000 rows again.
-  const allPositions = useMemo(() => keptRows(data.length, [], order), [data.length, order]);
-  const allRows = useMemo(() => allPositions.map((i) => data[i]), [allPositions, data]);
-  const positions = useMemo(() => {
+  // Every row in this sort order, made when first needed and kept while the order stands: clearing
+  // a search or a filter gives it back at once instead of walking and copying 100,000 rows again.
+  const unfiltered = useMemo(() => {
+    let kept: { positions: number[]; rows: T[] } | undefined;
+    return () => {
+      if (!kept) {
+        const all = keptRows(data.length, [], order);
+        kept = { positions: all, rows: all.map((i) => data[i]) };
+      }
+      return kept;
+    };
+  }, [data, order]);
+  const { positions, rows } = useMemo(() => {
     const active = [...filterKeys].map(([id, keys]) => ({
       kind: columns.find((c) => c.id === id)?.meta?.filter ?? ('equals' as const),
       keys,
@@ -163,22 +171,11 @@ export function useDataTable<T>({
     }));
     if (search && searchKeys && !isInactive(search.text))
       active.push({ kind: 'includes', keys: searchKeys, value: search.text });
-    return active.length ? keptRows(data.length, active, order) : allPositions;
+    if (!active.length) return unfiltered();
+    const kept = keptRows(data.length, active, order);
+    return { positions: kept, rows: kept.map((i) => data[i]) };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters and search are compared by value
-  }, [
-    data.length,
-    filterKeys,
-    filterValues,
-    search?.text,
-    searchKeys,
-    order,
-    columns,
-    allPositions,
-  ]);
-  const rows = useMemo(
-    () => (positions === allPositions ? allRows : positions.map((i) => data[i])),
-    [positions, allPositions, allRows, data],
-  );
+  }, [data, filterKeys, filterValues, search?.text, searchKeys, order, columns, unfiltered]);
 
   const setSort = useCallback(
     (id: string) => onSortChange?.({ id, desc: sort?.id === id && !sort.desc }),
