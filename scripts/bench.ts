@@ -1,8 +1,9 @@
 // `npm run bench`: how the dashboard loads tenants of several shapes, measured against the lower
 // bound (and, on the small shape, against the naive way admins' scripts do it); the policy engine;
-// the Applications view on a 100,000-object tenant in Chromium; Lighthouse on the build.
+// the Applications view on a 100,000-object tenant in Chromium; Lighthouse on the build; repeat
+// visits in Chromium with no DevTools attached (which Lighthouse cannot measure).
 // Figures are printed, not asserted: performance is measured here, not in tests.
-// BENCH_ONLY=directory,reach,engine,browser,lighthouse runs a part; BENCH_QUICK=1 uses small tenants.
+// BENCH_ONLY=directory,reach,engine,browser,lighthouse,repeat runs a part; BENCH_QUICK=1 uses small tenants.
 import { benchDirectoryShape, readerApi, type DirectoryShape } from './bench-directory';
 import { benchPolicyEngine } from './bench-policy';
 import { benchReach } from './bench-reach';
@@ -11,12 +12,13 @@ import { loadDirectoryIndex } from '../lib/graph/directory-index';
 import { runLighthouse } from './bench-lighthouse';
 import { BENCH_PORTS } from './bench-servers';
 import { runBrowserBench } from './bench-browser';
+import { runRepeatVisits } from './bench-repeat-visit';
 import { assertPortsFree, stopChildren } from './bench-processes';
 
 const quick = process.env.BENCH_QUICK === '1';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'directory,reach,engine,browser,lighthouse')
+  (process.env.BENCH_ONLY ?? 'directory,reach,engine,browser,lighthouse,repeat')
     .split(',')
     .map((s) => s.trim()),
 );
@@ -51,7 +53,8 @@ async function reachSection(): Promise<string> {
 async function main() {
   const sections: string[] = [];
   // The browser and Lighthouse runs start servers on fixed ports: refuse before measuring anything.
-  if (only.has('browser') || only.has('lighthouse')) await assertPortsFree(BENCH_PORTS);
+  if (only.has('browser') || only.has('lighthouse') || only.has('repeat'))
+    await assertPortsFree(BENCH_PORTS);
   if (only.has('directory')) {
     for (const shape of SHAPES) {
       console.log(`Directory index: ${shape.name} (${shape.size} objects)…`);
@@ -68,6 +71,7 @@ async function main() {
   }
   if (only.has('browser')) sections.push(await runBrowserBench(quick ? 5_000 : 100_000));
   if (only.has('lighthouse')) sections.push(await runLighthouse());
+  if (only.has('repeat')) sections.push(await runRepeatVisits());
   console.log(`\n${sections.join('\n\n')}`);
 }
 

@@ -1,0 +1,92 @@
+// Repeat visits as an admin's browser makes them: scripts and their compiled code kept from
+// earlier visits, no DevTools attached. Lighthouse cannot measure this. It always enables the
+// Debugger domain (core/gather/driver/prepare.js, for async stack traces), and with a debugger
+// attached V8 must finish every function read from the code cache on the main thread
+// (FinalizeDeserialization in V8's src/codegen/compiler.cc: "Devtools can report time in this
+// function as profiler overhead, since none of the following tasks would need to happen
+// normally"). So each route is traced twice over: with no debugger, and with the Debugger domain
+// enabled as Lighthouse does, to show how much of Lighthouse's repeat-visit figure is that cost.
+import puppeteer, { type CDPSession, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
+import { APP_URL, buildOnce, withServers } from './bench-servers';
+import { SIGNED_IN, signInAsAdmin } from './bench-sign-in';
+import { visitFigures, type TraceEvent, type VisitFigures } from './trace-figures';
+
+const ROUTES = ['/policies', '/applications', '/audit', '/token-inspector'];
+const RUNS = 3;
+// Lighthouse's mobile model: a CPU four times slower than this machine's.
+const CPU_SLOWDOWN = 4;
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'disabled-by-default-v8.compile',
+  'loading',
+];
+
+async function tracedVisit(page: Page, cdp: CDPSession, route: string, debugger_: boolean) {
+  await page.goto('about:blank');
+  if (debugger_) await cdp.send('Debugger.enable');
+  await page.tracing.start({ categories: CATEGORIES });
+  await page.goto(`${APP_URL}${route}`);
+  await page.waitForSelector(SIGNED_IN);
+  await page.waitForNetworkIdle({ idleTime: 500 });
+  const trace = await page.tracing.stop();
+  if (debugger_) await cdp.send('Debugger.disable');
+  const { traceEvents } = JSON.parse(Buffer.from(trace!).toString('utf8')) as {
+    traceEvents: TraceEvent[];
+  };
+  return visitFigures(traceEvents);
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function line(label: string, runs: VisitFigures[]): string {
+  const m = (key: keyof VisitFigures) => Math.round(median(runs.map((r) => r[key])));
+  return `${label.padEnd(22)} code cache read on the main thread ${String(m('cacheReadMs')).padStart(3)} ms (${m('cacheKb')} kB), blocking time ${m('blockingMs')} ms, longest task ${m('longestTaskMs')} ms`;
+}
+
+export async function runRepeatVisits(): Promise<string> {
+  const chromePath = chromiumPath();
+  if (!chromePath) return 'Repeat visits: skipped (no Chromium)';
+  if (!buildOnce()) return 'Repeat visits: the production build failed';
+  return withServers({ latencyMs: 0 }, async () => {
+    const browser = await puppeteer.launch({
+      executablePath: chromePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    try {
+      const page = await browser.newPage();
+      const cdp = await page.createCDPSession();
+      await signInAsAdmin(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      const lines: string[] = [];
+      for (const route of ROUTES) {
+        // Chromium keeps a script's compiled code from its second load and reads it from the
+        // third: two visits first, so every traced visit is a warm one.
+        for (let i = 0; i < 2; i++) {
+          await page.goto(`${APP_URL}${route}`);
+          await page.waitForNetworkIdle({ idleTime: 500 });
+        }
+        const plain: VisitFigures[] = [];
+        const debugged: VisitFigures[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          plain.push(await tracedVisit(page, cdp, route, false));
+          debugged.push(await tracedVisit(page, cdp, route, true));
+        }
+        lines.push(`  ${route}`);
+        lines.push(`    ${line('no DevTools attached', plain)}`);
+        lines.push(`    ${line('Debugger enabled', debugged)}`);
+      }
+      return `Repeat visits in Chromium (production build, signed in, caches kept, CPU ×${CPU_SLOWDOWN} slower; median of ${RUNS}):\n${lines.join('\n')}`;
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+if (process.argv[1]?.endsWith('bench-repeat-visit.ts')) {
+  console.log(await runRepeatVisits());
+}
