@@ -4,9 +4,9 @@
 // says little.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
+import { chromiumPath } from './chromium-path.mjs';
 import { APP_URL, buildOnce, withServers } from './bench-servers';
-import { SIGNED_IN, signInAsAdmin } from './bench-sign-in';
+import { SIGNED_IN, signInAsAdmin, withChromiumPage } from './bench-puppeteer';
 
 const ROUTES = ['/policies', '/applications', '/audit', '/token-inspector'];
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -73,14 +73,7 @@ export async function runLighthouse(): Promise<string> {
   try {
     return await withServers({ latencyMs: 0 }, async () => {
       const { default: lighthouse } = await import('lighthouse');
-      const puppeteer = await import('puppeteer-core');
-      const browser = await puppeteer.launch({
-        executablePath: chromePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      });
-      try {
-        const page = await browser.newPage();
+      return withChromiumPage(chromePath, async (page) => {
         const audit = async (route: string, signedIn: boolean) => {
           const runs: Array<LighthouseResult | undefined> = [];
           for (let i = 0; i < RUNS; i++) {
@@ -126,9 +119,7 @@ export async function runLighthouse(): Promise<string> {
         for (const route of ROUTES.filter(wanted))
           lines.push(summary(route, await audit(route, true)));
         return `Lighthouse 12 (production build, signed in, default mobile emulation, ${REPEAT_VISIT ? 'repeat visits: caches kept once signed in' : 'caches cleared before each run'}, demo tenant; median of ${RUNS} (min–max); aim ≥ 90 and 100):\n${lines.join('\n')}`;
-      } finally {
-        await browser.close();
-      }
+      });
     });
   } catch (error) {
     return `Lighthouse: failed (${(error as Error).message})`;

@@ -6,10 +6,10 @@
 // function as profiler overhead, since none of the following tasks would need to happen
 // normally"). So each route is traced twice over: with no debugger, and with the Debugger domain
 // enabled as Lighthouse does, to show how much of Lighthouse's repeat-visit figure is that cost.
-import puppeteer, { type CDPSession, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
+import type { CDPSession, Page } from 'puppeteer-core';
+import { chromiumPath } from './chromium-path.mjs';
 import { APP_URL, buildOnce, withServers } from './bench-servers';
-import { SIGNED_IN, signInAsAdmin } from './bench-sign-in';
+import { SIGNED_IN, signInAsAdmin, withChromiumPage } from './bench-puppeteer';
 import { visitFigures, type TraceEvent, type VisitFigures } from './trace-figures';
 
 const ROUTES = ['/policies', '/applications', '/audit', '/token-inspector'];
@@ -51,14 +51,8 @@ export async function runRepeatVisits(): Promise<string> {
   const chromePath = chromiumPath();
   if (!chromePath) return 'Repeat visits: skipped (no Chromium)';
   if (!buildOnce()) return 'Repeat visits: the production build failed';
-  return withServers({ latencyMs: 0 }, async () => {
-    const browser = await puppeteer.launch({
-      executablePath: chromePath,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    try {
-      const page = await browser.newPage();
+  return withServers({ latencyMs: 0 }, () =>
+    withChromiumPage(chromePath, async (page) => {
       const cdp = await page.createCDPSession();
       await signInAsAdmin(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -81,10 +75,8 @@ export async function runRepeatVisits(): Promise<string> {
         lines.push(`    ${line('Debugger enabled', debugged)}`);
       }
       return `Repeat visits in Chromium (production build, signed in, caches kept, CPU ×${CPU_SLOWDOWN} slower; median of ${RUNS}):\n${lines.join('\n')}`;
-    } finally {
-      await browser.close();
-    }
-  });
+    }),
+  );
 }
 
 if (process.argv[1]?.endsWith('bench-repeat-visit.ts')) {
