@@ -10,6 +10,7 @@ import { download, objectsToCsv } from '@/lib/export/csv';
 import { auditSummary, type AuditSummary } from '@/lib/policy/audit';
 import { AUDIT_CLASS_LABELS, AUDIT_CLASSES } from '@/lib/policy/classify';
 import { formatLifetime } from '@/lib/policy/format';
+import { countText } from '@/lib/plain-format';
 import { BUILT_IN_RANGE_TEXT } from '@/lib/policy/messages';
 import { LifetimeDistributionChart } from './lifetime-distribution-chart';
 import { DirectoryLoadError } from '@/components/shell/directory-load-error';
@@ -45,7 +46,7 @@ export function AuditView({ reach, sessions }: AuditSections) {
     return (
       <ProgressBar
         value={(p?.applications ?? 0) + (p?.servicePrincipals ?? 0)}
-        label={`Loading the tenant: ${p?.applications ?? 0} applications, ${p?.servicePrincipals ?? 0} service principals`}
+        label={`Loading the tenant: ${countText(p?.applications ?? 0)} applications, ${countText(p?.servicePrincipals ?? 0)} service principals`}
       />
     );
   }

@@ -151,29 +151,34 @@ export function ApplicationsView() {
         </div>
       </div>
 
-      {/* In the table's place, not above the filters: when the tenant arrives the bar gives way to
-          the table, and nothing the admin already sees moves (a layout shift on every load). */}
-      {!directory.data && (
-        <ProgressBar
-          value={(progress?.applications ?? 0) + (progress?.servicePrincipals ?? 0)}
-          label={`Loading the tenant: ${progress?.policies ?? 0} policies, ${progress?.applications ?? 0} applications, ${progress?.servicePrincipals ?? 0} service principals`}
+      <div className="relative">
+        <DataTable
+          model={model}
+          label="Applications and their effective access-token lifetime"
+          rowTestId="app-row"
+          rowLabel={(row) => row.displayName}
+          virtual={{ height: '60vh', rowHeight: 44, scrollLabel: 'Application rows' }}
+          minWidth="66rem"
+          loading={loading ? { label: 'Loading the applications' } : undefined}
+          empty={
+            <EmptyState title="No applications in this tenant">
+              Neither app registrations nor service principals were found.
+            </EmptyState>
+          }
+          noMatch="No application matches these filters."
         />
-      )}
-      <DataTable
-        model={model}
-        label="Applications and their effective access-token lifetime"
-        rowTestId="app-row"
-        rowLabel={(row) => row.displayName}
-        virtual={{ height: '60vh', rowHeight: 44, scrollLabel: 'Application rows' }}
-        minWidth="66rem"
-        loading={loading ? { label: 'Loading the applications' } : undefined}
-        empty={
-          <EmptyState title="No applications in this tenant">
-            Neither app registrations nor service principals were found.
-          </EmptyState>
-        }
-        noMatch="No application matches these filters."
-      />
+        {/* Over the foot of the table, not above it: the rows that have arrived show while the
+            rest load, and the bar leaving moves none of them (it was a layout shift on every
+            load). Pointer events pass through, so the rows under it still scroll. */}
+        {!directory.data && (
+          <div className="pointer-events-none absolute inset-x-0 bottom-0 rounded-b-lg border-t border-slate-200 bg-white/95 p-2 dark:border-slate-700 dark:bg-slate-900/95">
+            <ProgressBar
+              value={(progress?.applications ?? 0) + (progress?.servicePrincipals ?? 0)}
+              label={`Loading the tenant: ${countText(progress?.policies ?? 0)} policies, ${countText(progress?.applications ?? 0)} applications, ${countText(progress?.servicePrincipals ?? 0)} service principals`}
+            />
+          </div>
+        )}
+      </div>
       {linking && (
         <BulkLinkDialog
           targets={selectedRows.map((row) => row.target)}
