@@ -50,7 +50,9 @@ const median = (values: number[]) =>
 
 function line(label: string, runs: VisitFigures[]): string {
   const m = (key: keyof VisitFigures) => Math.round(median(runs.map((r) => r[key])));
-  return `${label.padEnd(22)} code cache read on the main thread ${String(m('cacheReadMs')).padStart(3)} ms (${m('cacheKb')} kB), blocking time ${m('blockingMs')} ms, longest task ${m('longestTaskMs')} ms`;
+  // A visit that read no compiled code was not a repeat visit: say so rather than print it as one.
+  const warm = m('cacheKb') > 0 ? '' : ' (no code cache read: not a warm visit)';
+  return `${label.padEnd(22)} code cache read on the main thread ${String(m('cacheReadMs')).padStart(3)} ms (${m('cacheKb')} kB), blocking time ${m('blockingMs')} ms, longest task ${m('longestTaskMs')} ms${warm}`;
 }
 
 export async function runRepeatVisits(): Promise<string> {
