@@ -59,31 +59,38 @@ export async function runRepeatVisits(): Promise<string> {
   const chromePath = chromiumPath();
   if (!chromePath) return 'Repeat visits: skipped (no Chromium)';
   if (!buildOnce()) return 'Repeat visits: the production build failed';
-  return withServers({ latencyMs: 0 }, () =>
-    withChromiumPage(chromePath, async (page) => {
-      const cdp = await page.createCDPSession();
-      await signInAsAdmin(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      const lines: string[] = [];
-      for (const route of ROUTES) {
-        // Chromium keeps a script's compiled code from its second load and reads it from the
-        // third: two visits first, so every traced visit is a warm one.
-        for (let i = 0; i < 2; i++) {
-          await visit(page, route);
-        }
-        const plain: VisitFigures[] = [];
-        const debugged: VisitFigures[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          plain.push(await tracedVisit(page, cdp, route, false));
-          debugged.push(await tracedVisit(page, cdp, route, true));
-        }
-        lines.push(`  ${route}`);
-        lines.push(`    ${line('no DevTools attached', plain)}`);
-        lines.push(`    ${line('Debugger enabled', debugged)}`);
+  try {
+    return await withServers({ latencyMs: 0 }, () => measureRoutes(chromePath));
+  } catch (error) {
+    // The other sections' figures still print.
+    return `Repeat visits: failed (${(error as Error).message})`;
+  }
+}
+
+function measureRoutes(chromePath: string): Promise<string> {
+  return withChromiumPage(chromePath, async (page) => {
+    const cdp = await page.createCDPSession();
+    await signInAsAdmin(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const lines: string[] = [];
+    for (const route of ROUTES) {
+      // Chromium keeps a script's compiled code from its second load and reads it from the
+      // third: two visits first, so every traced visit is a warm one.
+      for (let i = 0; i < 2; i++) {
+        await visit(page, route);
       }
-      return `Repeat visits in Chromium (production build, signed in, caches kept, CPU ×${CPU_SLOWDOWN} slower; median of ${RUNS}):\n${lines.join('\n')}`;
-    }),
-  );
+      const plain: VisitFigures[] = [];
+      const debugged: VisitFigures[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        plain.push(await tracedVisit(page, cdp, route, false));
+        debugged.push(await tracedVisit(page, cdp, route, true));
+      }
+      lines.push(`  ${route}`);
+      lines.push(`    ${line('no DevTools attached', plain)}`);
+      lines.push(`    ${line('Debugger enabled', debugged)}`);
+    }
+    return `Repeat visits in Chromium (production build, signed in, caches kept, CPU ×${CPU_SLOWDOWN} slower; median of ${RUNS}):\n${lines.join('\n')}`;
+  });
 }
 
 if (process.argv[1]?.endsWith('bench-repeat-visit.ts')) {

@@ -52,7 +52,8 @@ async function reachSection(): Promise<string> {
 
 async function main() {
   const sections: string[] = [];
-  // The browser and Lighthouse runs start servers on fixed ports: refuse before measuring anything.
+  // The browser, Lighthouse and repeat-visit runs start servers on fixed ports: refuse before
+  // measuring anything.
   if (only.has('browser') || only.has('lighthouse') || only.has('repeat'))
     await assertPortsFree(BENCH_PORTS);
   if (only.has('directory')) {
