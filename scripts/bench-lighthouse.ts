@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromiumPath } from './chromium-path.mjs';
 import { APP_URL, buildOnce, withServers } from './bench-servers';
 import { SIGNED_IN, signInAsAdmin, withChromiumPage } from './bench-puppeteer';
+import { median } from './median';
 
 const ROUTES = ['/policies', '/applications', '/audit', '/token-inspector'];
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -36,17 +37,16 @@ const METRICS = [
   ['cumulative-layout-shift', 'CLS', ''],
 ] as const;
 
-/** The values the runs have, in ascending order: the median is the middle one. */
+/** The values the runs have, in ascending order: the spread is its ends. */
 function sortedValues(values: Array<number | undefined>): number[] {
   return values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
 }
-const middle = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
 
 function metricLine(runs: Array<LighthouseResult | undefined>): string {
   return METRICS.map(([id, label, unit]) => {
     const values = sortedValues(runs.map((r) => r?.lhr.audits[id]?.numericValue));
     if (!values.length) return `${label} n/a`;
-    const m = middle(values);
+    const m = median(values);
     return unit ? `${label} ${Math.round(m)} ms` : `${label} ${m.toFixed(3)}`;
   }).join(', ');
 }
@@ -60,7 +60,7 @@ function summary(label: string, runs: Array<LighthouseResult | undefined>): stri
   const describe = (category: string) => {
     const sorted = sortedValues(runs.map((r) => score(r, category)));
     if (!sorted.length) return 'n/a';
-    return `${middle(sorted)} (${sorted[0]}–${sorted[sorted.length - 1]})`;
+    return `${median(sorted)} (${sorted[0]}–${sorted[sorted.length - 1]})`;
   };
   return `  ${label.padEnd(17)} performance ${describe('performance').padEnd(12)} accessibility ${describe('accessibility')}\n  ${''.padEnd(17)} ${metricLine(runs)}`;
 }

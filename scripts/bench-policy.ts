@@ -8,6 +8,7 @@ import {
   type PrecedenceRuleId,
   type TokenLifetimePolicy,
 } from '../lib/policy';
+import { median } from './median';
 
 const TARGETS = 100_000;
 const POLICIES = 50;
@@ -56,11 +57,6 @@ export function buildSyntheticIndex(targets = TARGETS, policies = POLICIES): Dir
     };
   });
   return { policies: policyList, targets: targetList };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function benchPolicyEngine(): Promise<{

@@ -10,6 +10,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import { chromiumPath } from './chromium-path.mjs';
 import { APP_URL, buildOnce, withServers } from './bench-servers';
 import { SIGNED_IN, signInAsAdmin, withChromiumPage } from './bench-puppeteer';
+import { median } from './median';
 import { visitFigures, type TraceEvent, type VisitFigures } from './trace-figures';
 
 const ROUTES = ['/policies', '/applications', '/audit', '/token-inspector'];
@@ -45,14 +46,12 @@ async function tracedVisit(page: Page, cdp: CDPSession, route: string, debugger_
   return visitFigures(traceEvents);
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 function line(label: string, runs: VisitFigures[]): string {
   const m = (key: keyof VisitFigures) => Math.round(median(runs.map((r) => r[key])));
   // A visit that read no compiled code was not a repeat visit: say so rather than print it as one.
-  const warm = m('cacheKb') > 0 ? '' : ' (no code cache read: not a warm visit)';
-  return `${label.padEnd(22)} code cache read on the main thread ${String(m('cacheReadMs')).padStart(3)} ms (${m('cacheKb')} kB), blocking time ${m('blockingMs')} ms, longest task ${m('longestTaskMs')} ms${warm}`;
+  const cacheKb = m('cacheKb');
+  const warm = cacheKb > 0 ? '' : ' (no code cache read: not a warm visit)';
+  return `${label.padEnd(22)} code cache read on the main thread ${String(m('cacheReadMs')).padStart(3)} ms (${cacheKb} kB), blocking time ${m('blockingMs')} ms, longest task ${m('longestTaskMs')} ms${warm}`;
 }
 
 export async function runRepeatVisits(): Promise<string> {
